@@ -1,0 +1,76 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { FileKind } from "../core/language.js";
+import { detectKind } from "../core/registry.js";
+
+export interface InputFile {
+  path: string;
+  kind: FileKind;
+}
+
+export interface CollectResult {
+  files: InputFile[];
+  /** Problems that stop a file from being linted: reported, never skipped silently. */
+  errors: string[];
+}
+
+const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn"]);
+
+/** Expands PATH arguments: files are taken as given, directories are walked for files of a known kind. */
+export async function collectFiles(paths: string[], forcedKind?: FileKind): Promise<CollectResult> {
+  const files: InputFile[] = [];
+  const errors: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(`${dir}: cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!skipDirs.has(e.name)) await walk(full);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        const kind = detectKind(full);
+        if (kind && (!forcedKind || kind === forcedKind)) files.push({ path: full, kind });
+      }
+    }
+  };
+  for (const p of paths) {
+    let info: import("node:fs").Stats;
+    try {
+      info = await stat(p);
+    } catch (e) {
+      errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : String(e)}`);
+      continue;
+    }
+    if (info.isDirectory()) await walk(p);
+    else {
+      const kind = forcedKind ?? detectKind(p);
+      if (kind) files.push({ path: p, kind });
+      else errors.push(`${p}: cannot tell what kind of file this is from its name; pass --kind (${"systemd"})`);
+    }
+  }
+  return { files, errors };
+}
+
+export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok: false; reason: string };
+
+/** Reads a file as text; binary content is refused, invalid UTF-8 is decoded with replacement characters that the parsers flag. */
+export async function readText(path: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { ok: false, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); not a text configuration file" };
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), invalidUtf8: false };
+  } catch {
+    return { ok: true, text: new TextDecoder("utf-8").decode(bytes), invalidUtf8: true };
+  }
+}

@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { FileKind } from "../core/language.js";
+import { allRules, fileKinds, isFileKind } from "../core/registry.js";
+import { defaultSettings, type Settings, settingsFromConfiguration } from "../core/settings.js";
+import { analyze } from "../features/documents.js";
+import { UnitNameIndex } from "../features/workspace-index.js";
+import { collectFiles, readText } from "./files.js";
+import { formatGithub, formatJson, formatSarif, formatStylish, type OutputFormat, outputFormats } from "./formats.js";
+import { type FileResult, fileLevelRules } from "./results.js";
+
+export interface CommandIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
+                     [--systemd-version N] [--max-warnings N] [--config FILE] PATH...`;
+
+async function loadConfig(path: string | undefined): Promise<Settings> {
+  if (!path) return defaultSettings;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`${path}: cannot read config: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return settingsFromConfiguration(JSON.parse(text));
+  } catch (e) {
+    throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function parseIntOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a number, not '${value}'`);
+  return Number(value);
+}
+
+/** `etcetera lint`: exit 0 clean, 1 lint errors (or too many warnings), 2 usage or I/O error. */
+export async function runLint(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "stylish" },
+      kind: { type: "string" },
+      "systemd-version": { type: "string" },
+      "max-warnings": { type: "string" },
+      config: { type: "string" },
+    },
+  });
+  const format = values.format as OutputFormat;
+  if (!outputFormats.includes(format)) throw new UsageError(`unknown --format '${values.format}'; use ${outputFormats.join(", ")}`);
+  let kind: FileKind | undefined;
+  if (values.kind !== undefined) {
+    if (!isFileKind(values.kind)) throw new UsageError(`unknown --kind '${values.kind}'; use ${fileKinds.join(", ")}`);
+    kind = values.kind;
+  }
+  if (positionals.length === 0) throw new UsageError("no PATH given");
+  const maxWarnings = parseIntOption("max-warnings", values["max-warnings"]);
+  const config = await loadConfig(values.config);
+  const version = parseIntOption("systemd-version", values["systemd-version"]);
+  const settings: Settings = { ...config, systemd: { version: version ?? config.systemd.version } };
+
+  const { files, errors } = await collectFiles(positionals, kind);
+  const index = new UnitNameIndex();
+  index.addNames(files.filter((f) => f.kind === "systemd" && !f.path.endsWith(".conf")).map((f) => f.path.split(/[\\/]/).pop() ?? ""));
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const read = await readText(file.path);
+    if (!read.ok) {
+      if (read.reason.startsWith("binary")) {
+        const d: Diagnostic = {
+          rule: "etcetera/not-text",
+          severity: "error",
+          message: read.reason,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        };
+        results.push({ file: file.path, kind: file.kind, diagnostics: [d] });
+      } else errors.push(`${file.path}: ${read.reason}`);
+      continue;
+    }
+    const analysis = analyze(file.path, read.text, file.kind);
+    const diagnostics = analysis
+      ? analysis.diagnostics({ path: file.path, settings, workspace: index, log: (m) => io.stderr(`${m}\n`) })
+      : [];
+    results.push({ file: file.path, kind: file.kind, diagnostics });
+  }
+
+  if (format === "json") io.stdout(formatJson(results));
+  else if (format === "sarif") io.stdout(formatSarif(results, [...allRules(), ...fileLevelRules], "0.1.0"));
+  else if (format === "github") io.stdout(formatGithub(results));
+  else io.stdout(formatStylish(results, io.isTTY));
+  for (const e of errors) io.stderr(`etcetera: ${e}\n`);
+
+  if (errors.length > 0) return 2;
+  const all = results.flatMap((r) => r.diagnostics);
+  if (all.some((d) => d.severity === "error")) return 1;
+  if (maxWarnings !== undefined && all.filter((d) => d.severity === "warning").length > maxWarnings) return 1;
+  return 0;
+}

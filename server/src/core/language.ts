@@ -1,0 +1,82 @@
+import type { Diagnostic, Fix, RuleMeta } from "./diagnostic.js";
+import type { Settings } from "./settings.js";
+import type { Position, Range } from "./text.js";
+
+/** The file kinds Etcetera understands; the CLI's `--kind` takes these names. */
+export type FileKind = "systemd";
+
+/** What a language feature may know beyond the document itself. */
+export interface WorkspaceIndex {
+  /** File names (not paths) of the unit files in the workspace or on the command line. */
+  unitNames(): readonly string[];
+}
+
+export const emptyWorkspace: WorkspaceIndex = { unitNames: () => [] };
+
+export interface LanguageContext {
+  /** The document's path (or URI path); the file name decides the unit type. */
+  path: string;
+  settings: Settings;
+  workspace: WorkspaceIndex;
+  /** Where internal errors go (the server's log, or stderr in the CLI). */
+  log?: (message: string) => void;
+}
+
+export type CompletionKind = "section" | "directive" | "value" | "unit" | "specifier" | "snippet";
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText?: string;
+  /** The text the completion replaces; the word at the cursor when absent. */
+  range?: Range;
+  sortText?: string;
+  /** Whether insertText uses snippet syntax ($1, ${2:x}). */
+  snippet?: boolean;
+}
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+export type SymbolKind = "section" | "directive";
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: "comment" | "region";
+}
+
+export interface CodeAction extends Fix {
+  /** The diagnostics this action resolves. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The shape every language exports. `features/*` dispatch to it and never
+ * change when a language is added. `Doc` is the language's own parse tree.
+ */
+export interface LanguageModule<Doc> {
+  kind: FileKind;
+  rules: readonly RuleMeta[];
+  parse(text: string): Doc;
+  diagnose(doc: Doc, ctx: LanguageContext): Diagnostic[];
+  complete(doc: Doc, position: Position, ctx: LanguageContext): CompletionItem[];
+  hover(doc: Doc, position: Position, ctx: LanguageContext): Hover | undefined;
+  symbols(doc: Doc): DocumentSymbol[];
+  folding(doc: Doc): FoldingRange[];
+}

@@ -1,0 +1,79 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  type CodeAction as LspCodeAction,
+  type CompletionItem as LspCompletionItem,
+  type Diagnostic as LspDiagnostic,
+  type DocumentSymbol as LspDocumentSymbol,
+  type FoldingRange as LspFoldingRange,
+  type Hover as LspHover,
+  MarkupKind,
+  SymbolKind,
+} from "vscode-languageserver";
+import type { Diagnostic, Fix, Severity } from "../core/diagnostic.js";
+import type { CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover } from "../core/language.js";
+
+/** Plain data → LSP types. The language modules never see these. */
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  return { range: d.range, severity: severities[d.severity], code: d.rule, source: "etcetera", message: d.message };
+}
+
+const completionKinds: Record<CompletionKind, CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  directive: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  unit: CompletionItemKind.Reference,
+  specifier: CompletionItemKind.Variable,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function toLspCompletion(c: CompletionItem): LspCompletionItem {
+  const item: LspCompletionItem = { label: c.label, kind: completionKinds[c.kind] };
+  if (c.detail) item.detail = c.detail;
+  if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+  if (c.sortText) item.sortText = c.sortText;
+  if (c.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+  const text = c.insertText ?? c.label;
+  if (c.range) item.textEdit = { range: c.range, newText: text };
+  else item.insertText = text;
+  return item;
+}
+
+export function toLspHover(h: Hover): LspHover {
+  return { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.contents } };
+}
+
+export function toLspSymbol(s: DocumentSymbol): LspDocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: s.kind === "section" ? SymbolKind.Namespace : SymbolKind.Property,
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children?.map(toLspSymbol),
+  };
+}
+
+export function toLspFolding(f: FoldingRange): LspFoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine, kind: f.kind };
+}
+
+export function toLspCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[]): LspCodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: fix.preferred,
+    diagnostics: diagnostics.map(toLspDiagnostic),
+    edit: { changes: { [uri]: fix.edits } },
+  };
+}

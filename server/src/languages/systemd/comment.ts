@@ -1,0 +1,22 @@
+/**
+ * systemd has no trailing comments: `Restart=always # why` makes `# why`
+ * part of the value. Finds the offset of a ` #` outside quotes, if any.
+ */
+export function trailingCommentOffset(value: string): number | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === "#" && i > 0 && (value[i - 1] === " " || value[i - 1] === "\t")) {
+      return i;
+    }
+  }
+  return undefined;
+}

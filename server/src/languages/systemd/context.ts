@@ -1,0 +1,29 @@
+import type { LanguageContext } from "../../core/language.js";
+import { isUnitType, lookupDirective, newestKnownVersion, sectionsForType, type UnitType } from "./data.js";
+import type { UnitFile } from "./parser.js";
+import type { UnitCheckContext } from "./rule.js";
+import { describeUnitPath, guessTypeFromSections } from "./unit-name.js";
+
+/** Everything the rules and features need to know about one unit file. */
+export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckContext {
+  const info = describeUnitPath(ctx.path);
+  const type: UnitType | undefined = info.type ?? guessTypeFromSections(unit.sections.map((s) => s.name));
+  const configuredVersion = ctx.settings.systemd.version;
+  const validSections = new Set(
+    type
+      ? sectionsForType(type)
+      : ["Unit", "Install", "Service", "Socket", "Mount", "Automount", "Swap", "Timer", "Path", "Slice", "Scope"],
+  );
+  return {
+    ...ctx,
+    unit,
+    info,
+    type,
+    configuredVersion,
+    targetVersion: configuredVersion ?? newestKnownVersion,
+    directiveOf: (entry) => lookupDirective(entry.section.name, entry.key, type),
+    isKnownSection: (name) => validSections.has(name) || name.startsWith("X-"),
+  };
+}
+
+export { isUnitType };

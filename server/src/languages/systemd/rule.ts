@@ -1,0 +1,33 @@
+import type { Fix, RuleMeta } from "../../core/diagnostic.js";
+import type { LanguageContext } from "../../core/language.js";
+import type { Range } from "../../core/text.js";
+import type { DirectiveInfo, UnitType } from "./data.js";
+import type { Entry, UnitFile } from "./parser.js";
+import type { UnitFileInfo } from "./unit-name.js";
+
+export interface UnitCheckContext extends LanguageContext {
+  unit: UnitFile;
+  info: UnitFileInfo;
+  /** From the file name, or guessed from the sections of a file whose name says nothing. */
+  type: UnitType | undefined;
+  /** The configured target version, or null for "the newest known". */
+  configuredVersion: number | null;
+  /** The configured target, or the newest known version. */
+  targetVersion: number;
+  /** The table entry for an assignment, when its section and key are known for this unit type. */
+  directiveOf(entry: Entry): DirectiveInfo | undefined;
+  /** Whether a section of this name is valid here (sections starting with X- are always ignored quietly). */
+  isKnownSection(name: string): boolean;
+}
+
+export type Report = (range: Range, message: string, fixes?: Fix[]) => void;
+
+/** One rule per file, each registered in rules/index.ts. */
+export interface UnitRule {
+  meta: RuleMeta;
+  check(ctx: UnitCheckContext, report: Report): void;
+}
+
+export function* allEntries(unit: UnitFile): Generator<Entry> {
+  for (const section of unit.sections) yield* section.entries;
+}

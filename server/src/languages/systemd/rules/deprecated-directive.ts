@@ -1,0 +1,47 @@
+import type { Fix } from "../../../core/diagnostic.js";
+import { lookupDirective } from "../data.js";
+import { moveEntryFix, renameKeyFix } from "../edits.js";
+import { allEntries, type UnitRule } from "../rule.js";
+
+export const deprecatedDirective: UnitRule = {
+  meta: {
+    id: "systemd/deprecated-directive",
+    severity: "warning",
+    doc: "A directive that is deprecated, an old alias, moved to another section, or removed and ignored; with its replacement.",
+  },
+  check(ctx, report) {
+    for (const entry of allEntries(ctx.unit)) {
+      const d = ctx.directiveOf(entry);
+      if (!d || d.status === "current") continue;
+      const since = d.deprecatedSince ? ` since systemd ${d.deprecatedSince}` : "";
+      const fixes: Fix[] = [];
+      let message: string;
+      const replacement = d.replacement;
+      switch (d.status) {
+        case "moved": {
+          const m = /^\[(\w+)\]\s+(\w+)$/.exec(replacement ?? "");
+          const [, target = "Unit", name = d.name] = m ?? [];
+          message = `${d.name}= belongs in [${target}]${name !== d.name ? ` as ${name}=` : ""}${since}; [${entry.section.name}] still accepts it for compatibility.`;
+          if (name === d.name) fixes.push(moveEntryFix(ctx.unit, entry, target));
+          break;
+        }
+        case "removed-ignored":
+          message = `${d.name}= was removed${since} and is ignored${replacement ? `; use ${replacement.split(" ").join(" or ")} instead` : ""}.`;
+          break;
+        case "legacy-alias":
+          message = `${d.name}= is an old, undocumented name; write ${replacement}=.`;
+          break;
+        default:
+          message = `${d.name}= is ${d.status}${since}${replacement ? `; use ${replacement.includes("=") || replacement.includes(" ") ? replacement : `${replacement}=`} instead` : ""}.`;
+      }
+      if (
+        (d.status === "legacy-alias" || d.status === "obsolete" || d.status === "deprecated") &&
+        replacement &&
+        /^\w+$/.test(replacement)
+      ) {
+        if (lookupDirective(entry.section.name, replacement, ctx.type)) fixes.push(renameKeyFix(entry, replacement));
+      }
+      report(entry.keyRange, message, fixes);
+    }
+  },
+};

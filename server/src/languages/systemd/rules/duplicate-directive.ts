@@ -1,0 +1,64 @@
+import { parserInfo } from "../data.js";
+import type { Entry } from "../parser.js";
+import type { UnitRule } from "../rule.js";
+
+/** Value kinds that hold one value: a second assignment silently replaces the first. */
+const singleKinds = new Set([
+  "bool",
+  "tristate",
+  "timespan",
+  "timespan-ns",
+  "enum",
+  "uint",
+  "int",
+  "percent",
+  "size-iec",
+  "size-or-percent",
+  "uint-or-percent",
+  "mode",
+  "string",
+  "path",
+  "unit",
+  "user",
+  "signal",
+  "fdname",
+  "ifname",
+  "dbus-name",
+  "errno",
+  "hex-or-path",
+  "base64-or-path",
+  "rlimit",
+]);
+/** Parsers of those kinds that nonetheless accumulate. */
+const accumulating = new Set([
+  "config_parse_path_spec",
+  "config_parse_exec_input_text",
+  "config_parse_unit_condition_path",
+  "config_parse_unit_condition_string",
+]);
+
+export const duplicateDirective: UnitRule = {
+  meta: {
+    id: "systemd/duplicate-directive",
+    severity: "warning",
+    doc: "A single-valued directive set twice in one section: the last assignment wins and the first is silently lost.",
+  },
+  check(ctx, report) {
+    for (const section of ctx.unit.sections) {
+      const seen = new Map<string, Entry>();
+      for (const entry of section.entries) {
+        const d = ctx.directiveOf(entry);
+        if (!d || accumulating.has(d.parser)) continue;
+        const kind = parserInfo(d.parser)?.kind;
+        if (!kind || !singleKinds.has(kind)) continue;
+        const previous = seen.get(entry.key);
+        seen.set(entry.key, entry);
+        if (!previous || previous.value === "" || entry.value === "") continue;
+        report(
+          entry.keyRange,
+          `${entry.key}= is already set on line ${previous.range.start.line + 1} ('${previous.value}'); this assignment replaces it.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { UnitRule } from "../rule.js";
+import { commentAfterValue } from "./comment-after-value.js";
+import { deprecatedDirective } from "./deprecated-directive.js";
+import { dropinExecStart } from "./dropin-exec-start.js";
+import { duplicateDirective } from "./duplicate-directive.js";
+import { ignoredLine } from "./ignored-line.js";
+import { invalidUnitName } from "./invalid-unit-name.js";
+import { invalidValue } from "./invalid-value.js";
+import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
+import { newerThanTarget } from "./newer-than-target.js";
+import { syntaxError } from "./syntax-error.js";
+import { unitRefused } from "./unit-refused.js";
+import { unknownDirective } from "./unknown-directive.js";
+import { unknownSection } from "./unknown-section.js";
+
+export const systemdRules: readonly UnitRule[] = [
+  syntaxError,
+  ignoredLine,
+  unknownSection,
+  unknownDirective,
+  invalidValue,
+  commentAfterValue,
+  deprecatedDirective,
+  newerThanTarget,
+  duplicateDirective,
+  unitRefused,
+  invalidUnitName,
+  dropinExecStart,
+  networkOnlineWithoutWants,
+];

@@ -1,0 +1,39 @@
+import { trailingCommentOffset } from "../comment.js";
+import { parserInfo } from "../data.js";
+import { allEntries, type UnitRule } from "../rule.js";
+import { unknownSpecifiers } from "../specifiers.js";
+import { validateValue } from "../values/index.js";
+
+export const invalidValue: UnitRule = {
+  meta: {
+    id: "systemd/invalid-value",
+    severity: "error",
+    doc: "A value systemd cannot parse for this directive; it ignores the assignment (or refuses the unit).",
+  },
+  check(ctx, report) {
+    for (const entry of allEntries(ctx.unit)) {
+      const directive = ctx.directiveOf(entry);
+      if (!directive || entry.value === "") continue;
+      let problems = validateValue(directive, entry.value, ctx.targetVersion, ctx.type);
+      const comment = trailingCommentOffset(entry.value);
+      // A value that is valid without its would-be comment is reported by systemd/comment-after-value alone.
+      if (problems.length > 0 && comment !== undefined) {
+        const head = entry.value.slice(0, comment).trimEnd();
+        if (validateValue(directive, head, ctx.targetVersion, ctx.type).length === 0) problems = [];
+      }
+      for (const p of problems) {
+        const start = entry.positionAt(p.start ?? 0);
+        const end = entry.positionAt(p.end ?? entry.value.length);
+        report({ start, end }, p.message);
+      }
+      if (problems.length === 0 && parserInfo(directive.parser)?.specifiers) {
+        for (const u of unknownSpecifiers(entry.value, ctx.targetVersion)) {
+          report(
+            { start: entry.positionAt(u.offset), end: entry.positionAt(u.offset + 2) },
+            `Unknown specifier '${u.specifier}'${ctx.targetVersion <= 252 ? ` in systemd ${ctx.targetVersion}` : ""}; systemd rejects the value. Write '%%' for a literal percent sign.`,
+          );
+        }
+      }
+    }
+  },
+};

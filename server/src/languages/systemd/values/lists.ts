@@ -1,0 +1,308 @@
+import { parseTimespan } from "../../calendar/timespan.js";
+import { hasSpecifier } from "./names.js";
+import { isIecSize, parseBoolean, parseInteger } from "./scalars.js";
+import { ok, problem, type ValueContext, type ValueProblem, type ValueValidator } from "./types.js";
+import { splitWords } from "./words.js";
+
+/** A whitespace-separated list with an optional leading '~', each item checked by `check`. */
+function listOf(check: (item: string, ctx: ValueContext) => string | undefined, options: { invert?: boolean } = {}): ValueValidator {
+  return (value, ctx) => {
+    let body = value;
+    let offset = 0;
+    if (options.invert && body.startsWith("~")) {
+      body = body.slice(1);
+      offset = 1;
+    }
+    const out: ValueProblem[] = [];
+    for (const m of body.matchAll(/\S+/g)) {
+      const reason = check(m[0], ctx);
+      const start = (m.index ?? 0) + offset;
+      if (reason) out.push({ message: reason, start, end: start + m[0].length });
+    }
+    return out;
+  };
+}
+
+const allowedOf = (ctx: ValueContext): string[] =>
+  ctx.targetVersion <= 252 && ctx.parser?.allowedV252?.length ? ctx.parser.allowedV252 : (ctx.parser?.allowed ?? []);
+
+export const validateCapabilities = listOf(
+  (item, ctx) => {
+    const names = allowedOf(ctx);
+    if (/^\d+$/.test(item) || names.includes(item.toUpperCase())) return undefined;
+    return `Unknown capability '${item}'; capabilities are named like CAP_NET_BIND_SERVICE`;
+  },
+  { invert: true },
+);
+
+export const validateAddressFamilies: ValueValidator = (value, ctx) => {
+  if (value === "none") return ok;
+  return listOf(
+    (item) => (allowedOf(ctx).includes(item) ? undefined : `Unknown address family '${item}'; write e.g. AF_UNIX AF_INET AF_INET6`),
+    { invert: true },
+  )(value, ctx);
+};
+
+/** System calls: names are checked by libseccomp on the host, so only '@group' names and the shape are checked here. */
+export const validateSyscalls = listOf(
+  (item, ctx) => {
+    const [name, errno] = item.split(":");
+    if (!name) return `Empty system call name in '${item}'`;
+    if (name.startsWith("@")) return allowedOf(ctx).includes(name) ? undefined : `Unknown system call group '${name}'`;
+    if (!/^[a-z0-9_]+$/.test(name)) return `'${name}' is not a system call name`;
+    if (errno !== undefined && !/^(E[A-Z0-9]+|\d+|kill)$/.test(errno)) return `'${errno}' is not an errno name or number`;
+    return undefined;
+  },
+  { invert: true },
+);
+
+export const validateArchitectures = listOf((item, ctx) =>
+  allowedOf(ctx).includes(item) ? undefined : `Unknown architecture '${item}'; write e.g. native or x86-64`,
+);
+
+export const validateNamespaces: ValueValidator = (value, ctx) => {
+  if (parseBoolean(value) !== undefined) return ok;
+  return listOf(
+    (item) => (allowedOf(ctx).includes(item) ? undefined : `Unknown namespace type '${item}'; expected ${allowedOf(ctx).join(" ")}`),
+    { invert: true },
+  )(value, ctx);
+};
+
+export const validateFilesystems = listOf(
+  (item, ctx) => {
+    if (item.startsWith("@")) return allowedOf(ctx).includes(item) ? undefined : `Unknown file system group '${item}'`;
+    return /^[a-z0-9_.-]+$/.test(item) ? undefined : `'${item}' is not a file system type name`;
+  },
+  { invert: true },
+);
+
+export const validateControllers = listOf((item, ctx) =>
+  allowedOf(ctx).includes(item) ? undefined : `Unknown cgroup controller '${item}'`,
+);
+
+export const validateDelegate: ValueValidator = (value, ctx) =>
+  parseBoolean(value) !== undefined || value === "" ? ok : validateControllers(value, ctx);
+
+export const validateCpuSet: ValueValidator = (value) => {
+  if (value === "" || value === "all" || value === "numa" || hasSpecifier(value)) return ok;
+  for (const m of value.matchAll(/[^\s,]+/g)) {
+    if (!/^\d+(-\d+)?$/.test(m[0]))
+      return problem(`'${m[0]}' is not a CPU index or range; write e.g. 0-3 6`, m.index, (m.index ?? 0) + m[0].length);
+    const [a, b] = m[0].split("-").map(Number);
+    if (b !== undefined && a !== undefined && b < a) return problem(`Range '${m[0]}' is reversed`, m.index, (m.index ?? 0) + m[0].length);
+  }
+  return ok;
+};
+
+export const validateDocumentation = listOf((item) =>
+  /^(https?:\/\/|file:\/|info:|man:)/.test(item) || hasSpecifier(item)
+    ? undefined
+    : `'${item}' is not a documentation URI; systemd accepts http://, https://, file:/, info: and man: URIs`,
+);
+
+export const validateFlags: ValueValidator = (value, ctx) => {
+  if (value === "" || value === "all" || value === "default" || /^(0x)?[0-9a-fA-F]+$/.test(value)) return ok;
+  return listOf((item) =>
+    allowedOf(ctx).includes(item) || item === "all" || item === "default"
+      ? undefined
+      : `Unknown flag '${item}'; expected ${allowedOf(ctx).join(" ")}`,
+  )(value, ctx);
+};
+
+const signalNumber = (s: string) => {
+  const n = parseInteger(s);
+  return n !== undefined && n >= 1 && n <= 64;
+};
+
+export function signalProblem(item: string, ctx: ValueContext): string | undefined {
+  const name = item.startsWith("SIG") ? item : `SIG${item}`;
+  if (signalNumber(item)) return undefined;
+  if (/^SIGRTM(IN|AX)([+-]\d+)?$/.test(name)) return undefined;
+  const names = ctx.parser?.parser === "config_parse_signal" ? allowedOf(ctx) : signalNames;
+  return names.includes(name) ? undefined : `Unknown signal '${item}'; write e.g. SIGTERM, TERM or a number`;
+}
+
+const signalNames =
+  "SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS".split(
+    " ",
+  );
+
+export const validateSignal: ValueValidator = (value, ctx) => {
+  if (value === "") return ok;
+  const reason = signalProblem(value, ctx);
+  return reason ? problem(reason) : ok;
+};
+
+export const validateExitStatusList = listOf((item, ctx) => {
+  const n = parseInteger(item);
+  if (n !== undefined) return n >= 0 && n <= 255 ? undefined : `Exit status ${item} is out of range 0..255`;
+  if (allowedOf(ctx).includes(item)) return undefined;
+  return signalProblem(item, ctx) ? `'${item}' is neither an exit status (0..255 or a name such as SUCCESS) nor a signal` : undefined;
+});
+
+export const validateErrno: ValueValidator = (value) =>
+  value === "" || /^(E[A-Z0-9]+|kill)$/.test(value) || ((parseInteger(value) ?? -1) >= 0 && (parseInteger(value) ?? 4096) <= 4095)
+    ? ok
+    : problem(`'${value}' is not an errno; write a name such as EPERM or a number 0..4095`);
+
+export const validateIpPrefixes = listOf((item) => {
+  if (["any", "localhost", "link-local", "multicast"].includes(item)) return undefined;
+  const [addr, len] = item.split("/");
+  const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(addr ?? "");
+  const v6 = (addr ?? "").includes(":") && /^[0-9a-fA-F:.]+$/.test(addr ?? "");
+  if (!v4 && !v6) return `'${item}' is not an IP address or prefix; write e.g. 10.0.0.0/8, ::1 or 'localhost'`;
+  if (len !== undefined && (!/^\d+$/.test(len) || Number(len) > (v4 ? 32 : 128))) return `Invalid prefix length in '${item}'`;
+  return undefined;
+});
+
+const rlimitTime = new Set(["LimitCPU", "LimitRTTIME"]);
+
+export const validateRlimit: ValueValidator = (value, ctx) => {
+  if (value === "") return ok;
+  const parts = value.split(":");
+  if (parts.length > 2) return problem(`'${value}' is not a limit; write VALUE or SOFT:HARD`);
+  for (const part of parts) {
+    if (part === "infinity") continue;
+    if (rlimitTime.has(ctx.directive.name)) {
+      if (!parseTimespan(part).ok) return problem(`'${part}' is not a time limit`);
+    } else if (!isIecSize(part)) {
+      return problem(`'${part}' is not a limit; write a number (sizes may use K, M, G suffixes) or 'infinity'`);
+    }
+  }
+  if (parts.length === 2 && parts[0] !== "infinity" && parts[1] !== "infinity" && !rlimitTime.has(ctx.directive.name)) {
+    const toBytes = (s: string) => Number(s.replace(/[^\d.]/g, "")) * 1024 ** "BKMGTPE".indexOf(s.slice(-1).replace(/\d/, "B"));
+    if (toBytes(parts[0] as string) > toBytes(parts[1] as string)) return problem("The soft limit is larger than the hard limit");
+  }
+  return ok;
+};
+
+const deviceNode = (s: string) => s.startsWith("/") || s.startsWith("char-") || s.startsWith("block-") || hasSpecifier(s);
+
+export const validateDeviceAllow: ValueValidator = (value) => {
+  if (value === "") return ok;
+  const [device, perms, extra] = value.split(/\s+/);
+  if (!device || !deviceNode(device)) return problem(`'${device}' is not a device: write a /dev path, char-NAME or block-NAME`);
+  if (perms !== undefined && !/^[rwm]+$/.test(perms)) return problem(`'${perms}' is not a permission set; combine r, w and m`);
+  if (extra !== undefined) return problem("Too many words; write DEVICE [rwm]");
+  return ok;
+};
+
+export function deviceValueValidator(check: (v: string) => string | undefined): ValueValidator {
+  return (value) => {
+    if (value === "") return ok;
+    const m = /^(\S+)\s+(\S+)$/.exec(value);
+    if (!m) return problem("Write a device path followed by a value");
+    if (!deviceNode(m[1] as string)) return problem(`'${m[1]}' is not an absolute device path`);
+    const reason = check(m[2] as string);
+    return reason ? problem(reason, value.length - (m[2] as string).length, value.length) : ok;
+  };
+}
+
+export const validateDeviceWeight = (min: number, max: number) =>
+  deviceValueValidator((v) => {
+    const n = parseInteger(v);
+    return n !== undefined && n >= min && n <= max ? undefined : `'${v}' is not a weight in ${min}..${max}`;
+  });
+
+export const validateDeviceBandwidth = deviceValueValidator((v) =>
+  v === "infinity" || /^\d+(\.\d+)?[KMGT]?$/.test(v)
+    ? undefined
+    : `'${v}' is not a rate; write bytes per second with an optional K, M, G or T suffix, or 'infinity'`,
+);
+
+export const validateDeviceLatency = deviceValueValidator((v) => (parseTimespan(v).ok ? undefined : `'${v}' is not a time span`));
+
+const socketPathDirectives = new Set(["ListenFIFO", "ListenSpecial", "ListenUSBFunction"]);
+
+export const validateSocketListen: ValueValidator = (value, ctx) => {
+  if (value === "" || hasSpecifier(value)) return ok;
+  const name = ctx.directive.name;
+  if (socketPathDirectives.has(name)) return value.startsWith("/") ? ok : problem(`${name}= takes an absolute path`);
+  if (name === "ListenMessageQueue") return value.startsWith("/") ? ok : problem("A message queue name starts with '/'");
+  if (name === "ListenNetlink")
+    return /^\S+(\s+\d+)?$/.test(value) ? ok : problem("Write a netlink family and an optional group number, e.g. 'kobject-uevent 1'");
+  if (value.startsWith("/") || value.startsWith("@")) return ok;
+  if (/^vsock:/.test(value)) return ok;
+  const port = (s: string) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535;
+  if (/^\d+$/.test(value)) return port(value) ? ok : problem(`Port ${value} is out of range 1..65535`);
+  const v6 = /^\[([0-9a-fA-F:.]+)(%[\w.-]+)?\]:(\d+)$/.exec(value);
+  if (v6) return port(v6[3] as string) ? ok : problem(`Port ${v6[3]} is out of range 1..65535`);
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}|[\w.-]*):(\d+)$/.exec(value);
+  if (v4) {
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(v4[1] as string))
+      return problem(`'${v4[1]}' is not an IP address; systemd does not resolve host names here`);
+    return port(v4[2] as string) ? ok : problem(`Port ${v4[2]} is out of range 1..65535`);
+  }
+  return problem(`'${value}' is not a socket address; write a port, ADDRESS:PORT, [IPv6]:PORT, an absolute path or @abstract-name`);
+};
+
+export const validateSocketBindRule: ValueValidator = (value) => {
+  if (value === "" || value === "any") return ok;
+  return /^((ipv4|ipv6):)?((tcp|udp):)?(any|\d+(-\d+)?)$/.test(value)
+    ? ok
+    : problem(`'${value}' is not a bind rule; write [ipv4|ipv6:][tcp|udp:]PORT[-PORT] or 'any'`);
+};
+
+export const validateOpenFile: ValueValidator = (value, ctx) => {
+  if (value === "" || hasSpecifier(value)) return ok;
+  const [path, , options] = value.split(":");
+  if (!path?.startsWith("/")) return problem(`'${path}' is not an absolute path`);
+  for (const option of options ? options.split(",") : []) {
+    if (!allowedOf(ctx).includes(option)) return problem(`Unknown option '${option}'; expected ${allowedOf(ctx).join(", ")}`);
+  }
+  return ok;
+};
+
+export const validateNftSets = listOf((item, ctx) => {
+  const parts = item.split(":");
+  if (parts.length !== 4) return `'${item}' must be SOURCE:FAMILY:TABLE:SET`;
+  if (!allowedOf(ctx).includes(parts[0] as string)) return `Unknown source '${parts[0]}'`;
+  if (!["arp", "bridge", "inet", "ip", "ip6", "netdev"].includes(parts[1] as string)) return `Unknown nft family '${parts[1]}'`;
+  return undefined;
+});
+
+export const validateJournalFields: ValueValidator = (value) => {
+  const split = splitWords(value);
+  if (!split.ok) return problem(split.reason, split.offset);
+  const out: ValueProblem[] = [];
+  for (const w of split.words) {
+    const eq = w.text.indexOf("=");
+    const name = eq < 0 ? "" : w.text.slice(0, eq);
+    if (!/^[A-Z0-9][A-Z0-9_]*$/.test(name))
+      out.push({
+        message: `'${w.text}' must be FIELD=value with an upper-case field name not starting with '_'`,
+        start: w.start,
+        end: w.end,
+      });
+  }
+  return out;
+};
+
+export const validateHexOrPath: ValueValidator = (value) =>
+  value === "" || value.startsWith("/") || (/^[0-9a-fA-F]+$/.test(value) && value.length % 2 === 0 && value.length >= 32)
+    ? ok
+    : problem("Write a hex-encoded root hash (at least 16 bytes) or an absolute path to a file holding it");
+
+export const validateBase64OrPath: ValueValidator = (value) =>
+  value === "" || value.startsWith("/") || /^base64:[A-Za-z0-9+/=\s]+$/.test(value)
+    ? ok
+    : problem("Write an absolute path or 'base64:' followed by the signature");
+
+export const validateBase64: ValueValidator = (value) => (/^[A-Za-z0-9+/=\s]*$/.test(value) ? ok : problem("The value is not Base64 data"));
+
+export const validateImagePolicy: ValueValidator = (value, ctx) => {
+  if (["", "*", "-", "~"].includes(value)) return ok;
+  for (const rule of value.split(":")) {
+    const [partition] = rule.split("=");
+    if (partition && partition !== "" && !allowedOf(ctx).includes(partition)) return problem(`Unknown partition designator '${partition}'`);
+  }
+  return ok;
+};
+
+export const validateIpTos: ValueValidator = (value, ctx) => {
+  if (allowedOf(ctx).includes(value)) return ok;
+  const n = parseInteger(value);
+  return n !== undefined && n >= 0 && n <= 255
+    ? ok
+    : problem(`'${value}' is not a type of service; expected ${allowedOf(ctx).join(", ")} or 0..255`);
+};

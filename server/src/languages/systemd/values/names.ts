@@ -1,0 +1,152 @@
+import { validateUnitName } from "../unit-name.js";
+import { ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
+import { splitWords } from "./words.js";
+
+/** Replaces %X specifiers by a neutral character so that name rules apply to the rest. */
+export function withoutSpecifiers(s: string): string {
+  return s.replace(/%./g, "x");
+}
+
+export const hasSpecifier = (s: string) => /%[^%]/.test(s);
+
+export function validateUnitNameValue(name: string, suffix?: string): string | undefined {
+  const plain = withoutSpecifiers(name);
+  const reason = validateUnitName(plain);
+  if (reason) return reason;
+  if (suffix && !plain.endsWith(suffix) && !hasSpecifier(name)) return `'${name}' must be a ${suffix} unit`;
+  return undefined;
+}
+
+export function unitListValidator(suffix?: string): ValueValidator {
+  return (value) => {
+    const split = splitWords(value);
+    if (!split.ok) return problem(split.reason, split.offset);
+    const out: ValueProblem[] = [];
+    for (const w of split.words) {
+      const reason = validateUnitNameValue(w.text, suffix);
+      if (reason)
+        out.push({
+          message: `${reason}${w.text.includes(",") ? "; separate unit names with spaces, not commas" : ""}`,
+          start: w.start,
+          end: w.end,
+        });
+    }
+    return out;
+  };
+}
+
+export function singleUnitValidator(suffix?: string): ValueValidator {
+  return (value) => {
+    if (value === "") return ok;
+    const reason = validateUnitNameValue(value, suffix);
+    return reason ? problem(reason) : ok;
+  };
+}
+
+/** User and group names in the relaxed form systemd accepts, or a numeric ID. */
+export function userGroupProblem(name: string): string | undefined {
+  if (hasSpecifier(name)) return undefined;
+  if (/^\d+$/.test(name)) {
+    const id = Number(name);
+    if (id > 4294967294 || id === 65535) return `${name} is not a valid user/group ID (65535 and 4294967295 are reserved)`;
+    return undefined;
+  }
+  if (name.startsWith("-")) return `user/group name '${name}' must not start with '-'`;
+  if (/[:/]/.test(name)) return `user/group name '${name}' must not contain ':' or '/'`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
+  if (/[\x00-\x1f\x7f]/.test(name)) return `user/group name '${name}' must not contain control characters`;
+  if (name === "." || name === "..") return `'${name}' is not a user/group name`;
+  return undefined;
+}
+
+export const validateUser: ValueValidator = (value) => {
+  if (value === "") return ok;
+  const reason = userGroupProblem(value);
+  return reason ? problem(`${reason}. systemd ignores the setting, so the service would run as root.`) : ok;
+};
+
+export const validateUserList: ValueValidator = (value) => {
+  const split = splitWords(value);
+  if (!split.ok) return problem(split.reason, split.offset);
+  const out: ValueProblem[] = [];
+  for (const w of split.words) {
+    const reason = userGroupProblem(w.text);
+    if (reason) out.push({ message: reason, start: w.start, end: w.end });
+  }
+  return out;
+};
+
+export const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const validateEnvironment: ValueValidator = (value) => {
+  const split = splitWords(value);
+  if (!split.ok) return problem(split.reason, split.offset);
+  const out: ValueProblem[] = [];
+  for (const w of split.words) {
+    const eq = w.text.indexOf("=");
+    const name = eq < 0 ? w.text : w.text.slice(0, eq);
+    if (eq < 0) out.push({ message: `'${w.text}' is not an assignment; write NAME=value`, start: w.start, end: w.end });
+    else if (!envNamePattern.test(withoutSpecifiers(name)))
+      out.push({
+        message: `'${name}' is not a valid environment variable name (letters, digits and _, not starting with a digit)`,
+        start: w.start,
+        end: w.end,
+      });
+  }
+  return out;
+};
+
+export function envNamesValidator(allowAssignments: boolean): ValueValidator {
+  return (value) => {
+    const split = splitWords(value);
+    if (!split.ok) return problem(split.reason, split.offset);
+    const out: ValueProblem[] = [];
+    for (const w of split.words) {
+      const name = allowAssignments && w.text.includes("=") ? w.text.slice(0, w.text.indexOf("=")) : w.text;
+      if (!envNamePattern.test(withoutSpecifiers(name)))
+        out.push({ message: `'${w.text}' is not a valid environment variable name`, start: w.start, end: w.end });
+    }
+    return out;
+  };
+}
+
+export const validateBusName: ValueValidator = (value) => {
+  if (value === "" || hasSpecifier(value)) return ok;
+  const parts = value.split(".");
+  const valid = value.length <= 255 && parts.length >= 2 && parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)) && !/^\d/.test(value);
+  return valid ? ok : problem(`'${value}' is not a D-Bus well-known name; write e.g. org.example.Daemon`);
+};
+
+export const validateFdName: ValueValidator = (value) => {
+  if (value === "") return ok;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
+  if (value.length > 255 || /[:\x00-\x1f\x7f-\uffff]/.test(value))
+    return problem(`'${value}' is not a file descriptor name: up to 255 printable ASCII characters, no ':'`);
+  return ok;
+};
+
+export const validateInterfaceName: ValueValidator = (value) => {
+  if (value === "" || value === "*" || hasSpecifier(value)) return ok;
+  if (value.length > 15 || /[\s/:%]/.test(value) || value === "." || value === "..")
+    return problem(`'${value}' is not a network interface name (at most 15 characters, no '/', ':' or spaces)`);
+  return ok;
+};
+
+export const validateInterfaceList: ValueValidator = (value) => {
+  const body = value.startsWith("~") ? value.slice(1) : value;
+  const out: ValueProblem[] = [];
+  for (const m of body.matchAll(/\S+/g)) {
+    const name = m[0];
+    if (name.length > 127 || /[/:]/.test(name))
+      out.push({
+        message: `'${name}' is not a network interface name`,
+        start: (m.index ?? 0) + value.length - body.length,
+        end: (m.index ?? 0) + value.length - body.length + name.length,
+      });
+  }
+  return out;
+};
+
+export function hasProblems(list: ValueProblem[]): boolean {
+  return list.length > 0;
+}

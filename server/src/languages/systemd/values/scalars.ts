@@ -1,0 +1,105 @@
+import { parseNanoTimespan, parseTimespan } from "../../calendar/timespan.js";
+import { ok, problem, type ValueContext, type ValueProblem, type ValueValidator } from "./types.js";
+
+const trueWords = ["1", "yes", "y", "true", "t", "on"];
+const falseWords = ["0", "no", "n", "false", "f", "off"];
+
+export function parseBoolean(value: string): boolean | undefined {
+  const v = value.toLowerCase();
+  if (trueWords.includes(v)) return true;
+  if (falseWords.includes(v)) return false;
+  return undefined;
+}
+
+export const booleanHint = "yes/no, true/false, on/off or 1/0";
+
+export const validateBoolean: ValueValidator = (value) =>
+  parseBoolean(value) === undefined ? problem(`'${value}' is not a boolean; write ${booleanHint}`) : ok;
+
+export const validateTristate: ValueValidator = (value, ctx) => (value === "" ? ok : validateBoolean(value, ctx));
+
+/** An integer as strtol/strtoul read it with base 0: decimal, 0x hex or 0 octal, optional sign. */
+export function parseInteger(value: string): number | undefined {
+  const m = /^[ \t]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(value);
+  if (!m) return undefined;
+  const digits = m[2] as string;
+  const n =
+    digits.startsWith("0x") || digits.startsWith("0X")
+      ? Number.parseInt(digits.slice(2), 16)
+      : digits.length > 1 && digits.startsWith("0")
+        ? Number.parseInt(digits, 8)
+        : Number(digits);
+  return m[1] === "-" ? -n : n;
+}
+
+export function integerIn(min: number, max: number, extra: string[] = []): ValueValidator {
+  return (value) => {
+    if (extra.includes(value)) return ok;
+    const n = parseInteger(value);
+    const also = extra.length > 0 ? ` or ${extra.map((e) => `'${e}'`).join(", ")}` : "";
+    if (n === undefined) return problem(`'${value}' is not an integer; expected ${min}..${max}${also}`);
+    if (n < min || n > max) return problem(`${value} is out of range; expected ${min}..${max}${also}`);
+    return ok;
+  };
+}
+
+export const validateSignedInt = integerIn(-2147483648, 2147483647);
+export const validateUnsigned = integerIn(0, 4294967295);
+
+export function validateTimespanValue(value: string, ctx: ValueContext): ValueProblem[] {
+  if (value === "") return ok;
+  const r = ctx.parser?.parser === "config_parse_nsec" ? parseNanoTimespan(value) : parseTimespan(value);
+  if (r.ok) return ok;
+  return problem(`Invalid time span '${value}': ${r.reason}. Write e.g. '90s', '5min 30s', '1h' or 'infinity'.`, r.offset, value.length);
+}
+
+/** Byte sizes with base-1024 suffixes, as parse_size() reads them. */
+export function isIecSize(value: string): boolean {
+  return /^(\s*\d+(\.\d+)?\s*[KMGTPEB]?)+\s*$/.test(value);
+}
+
+export const validateIecSize: ValueValidator = (value) =>
+  value === "" || isIecSize(value)
+    ? ok
+    : problem(`'${value}' is not a byte size; write a number with an optional K, M, G, T, P or E suffix`);
+
+/** A percentage as parse_permyriad() reads it: N%, N.N%, N‰ or N‱. */
+export function parsePercent(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(%|‰|‱)$/.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2] === "%" ? n : m[2] === "‰" ? n / 10 : n / 100;
+}
+
+export const validateMemoryLimit: ValueValidator = (value) => {
+  if (value === "" || value === "infinity" || isIecSize(value)) return ok;
+  const p = parsePercent(value);
+  if (p !== undefined) return p <= 100 ? ok : problem(`${value} is more than 100% of the physical memory`);
+  return problem(`'${value}' is not a memory limit; write a size such as 512M or 2G, a percentage such as 50%, or 'infinity'`);
+};
+
+export const validateTasksMax: ValueValidator = (value) => {
+  if (value === "" || value === "infinity") return ok;
+  if (parsePercent(value) !== undefined || (parseInteger(value) ?? -1) > 0) return ok;
+  return problem(`'${value}' is not a task limit; write a positive number, a percentage or 'infinity'`);
+};
+
+export const validateCpuQuota: ValueValidator = (value) => {
+  if (value === "") return ok;
+  const p = parsePercent(value);
+  if (p === undefined) return problem(`'${value}' is not a CPU quota; write a percentage such as 50% or 200%`);
+  return p > 0 ? ok : problem("A CPU quota must be more than 0%");
+};
+
+export const validatePercent0to100: ValueValidator = (value) => {
+  if (value === "") return ok;
+  const p = parsePercent(value);
+  if (p === undefined) return problem(`'${value}' is not a percentage; write e.g. 60%`);
+  return p <= 100 ? ok : problem(`${value} is more than 100%`);
+};
+
+export const validateMode: ValueValidator = (value) => {
+  if (value === "") return ok;
+  if (!/^\s*[0-7]+$/.test(value)) return problem(`'${value}' is not an octal file mode; write e.g. 0755`);
+  return Number.parseInt(value, 8) <= 0o7777 ? ok : problem(`${value} is larger than the largest file mode 07777`);
+};

@@ -1,0 +1,18 @@
+/**
+ * Custom messages between the VS Code client and the server. Both sides
+ * import this file; it has no dependencies so the client bundle stays small.
+ */
+
+export const documentInfoRequest = "etcetera/documentInfo";
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+export interface DocumentInfo {
+  /** The detected file kind (systemd, ...) or null when Etcetera does not handle the file. */
+  kind: string | null;
+  /** The systemd version diagnostics target, or null for the newest known. */
+  targetVersion: number | null;
+  newestKnownVersion: number;
+}

@@ -1,0 +1,171 @@
+import { fileURLToPath } from "node:url";
+import {
+  type Connection,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { LanguageContext } from "./core/language.js";
+import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
+import { fixesInRange } from "./features/code-actions.js";
+import { AnalysisCache } from "./features/documents.js";
+import { toLspCodeAction, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbol } from "./features/lsp-convert.js";
+import { UnitNameIndex } from "./features/workspace-index.js";
+import { newestKnownVersion } from "./languages/systemd/data.js";
+import { type DocumentInfo, type DocumentInfoParams, documentInfoRequest } from "./protocol.js";
+
+/** The only file that touches the LSP connection: it wires the language features to it. */
+
+function pathOf(uri: string): string {
+  try {
+    return uri.startsWith("file:") ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z-]+:\/*/i, "/"));
+  } catch {
+    return uri;
+  }
+}
+
+const VALIDATION_DELAY_MS = 40;
+
+export function startServer(): void {
+  const connection: Connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const index = new UnitNameIndex();
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let canAskConfiguration = false;
+  let workspaceRoots: string[] = [];
+
+  const log = (message: string) => connection.console.log(message);
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!canAskConfiguration) return Promise.resolve(defaultSettings);
+    let s = settingsByUri.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: "etcetera" })
+        .then(settingsFromConfiguration, () => defaultSettings);
+      settingsByUri.set(uri, s);
+    }
+    return s;
+  }
+
+  async function contextFor(uri: string): Promise<LanguageContext> {
+    return { path: pathOf(uri), settings: await settingsFor(uri), workspace: index, log };
+  }
+
+  function analysisOf(doc: TextDocument) {
+    return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText());
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    const analysis = analysisOf(doc);
+    const version = doc.version;
+    const diagnostics = analysis ? analysis.diagnostics(await contextFor(doc.uri)) : [];
+    if (documents.get(doc.uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  }
+
+  function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        validate(doc).catch((e) => log(`validation of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
+      }, delay),
+    );
+  }
+
+  connection.onInitialize((params) => {
+    canAskConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
+    if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [pathOf(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: "etcetera", version: "0.1.0" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canAskConfiguration)
+      connection.client.register(DidChangeConfigurationNotification.type, { section: "etcetera" }).catch(() => undefined);
+    index
+      .scan(workspaceRoots)
+      .then(() => {
+        for (const doc of documents.all()) scheduleValidation(doc, 0);
+      })
+      .catch((e) => log(`workspace scan failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    cache.clear();
+    for (const doc of documents.all()) scheduleValidation(doc, 0);
+  });
+
+  documents.onDidOpen((e) => index.addOpen(e.document.uri, pathOf(e.document.uri)));
+  documents.onDidChangeContent((e) => scheduleValidation(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    cache.delete(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    index.removeOpen(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    if (!doc || !analysis) return [];
+    return analysis.language.complete(analysis.doc, position, await contextFor(doc.uri)).map(toLspCompletion);
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    if (!doc || !analysis) return null;
+    const hover = analysis.language.hover(analysis.doc, position, await contextFor(doc.uri));
+    return hover ? toLspHover(hover) : null;
+  });
+
+  connection.onCodeAction(async ({ textDocument, range }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    if (!doc || !analysis) return [];
+    const diagnostics = analysis.diagnostics(await contextFor(doc.uri));
+    return fixesInRange(diagnostics, range).map(({ fix, diagnostic }) => toLspCodeAction(doc.uri, fix, [diagnostic]));
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    return analysis ? analysis.language.symbols(analysis.doc).map(toLspSymbol) : [];
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    return analysis ? analysis.language.folding(analysis.doc).map(toLspFolding) : [];
+  });
+
+  connection.onRequest(documentInfoRequest, async (params: DocumentInfoParams): Promise<DocumentInfo> => {
+    const doc = documents.get(params.uri);
+    const analysis = doc && analysisOf(doc);
+    const settings = await settingsFor(params.uri);
+    return { kind: analysis?.kind ?? null, targetVersion: settings.systemd.version, newestKnownVersion };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
