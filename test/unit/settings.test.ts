@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { allRules } from "../../server/src/core/registry.js";
+import { defaultSettings, settingsFromConfiguration, settingsSchema } from "../../server/src/core/settings.js";
+
+const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+
+describe("settings", () => {
+  it("package.json contributes exactly the settings of the schema", () => {
+    assert.deepEqual(manifest.contributes.configuration.properties, settingsSchema);
+  });
+
+  it("reads the VS Code section shape, ignoring junk", () => {
+    assert.deepEqual(settingsFromConfiguration({ systemd: { version: 252 }, rules: { "systemd/invalid-value": "off", "systemd/x": "loud" } }), {
+      systemd: { version: 252 },
+      rules: { "systemd/invalid-value": "off" },
+    });
+    assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);
+    assert.deepEqual(settingsFromConfiguration({ systemd: { version: "252" } }), defaultSettings);
+  });
+
+  it("rule ids are unique and documented", () => {
+    const ids = allRules().map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of allRules()) assert.ok(r.doc.length > 20 && /^[a-z]+\/[a-z0-9-]+$/.test(r.id), r.id);
+  });
+});
