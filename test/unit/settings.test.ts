@@ -4,7 +4,9 @@ import { describe, it } from "node:test";
 import { allRules } from "../../server/src/core/registry.js";
 import { defaultSettings, settingsFromConfiguration, settingsSchema } from "../../server/src/core/settings.js";
 
-const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+  contributes: { configuration: { properties: Record<string, unknown> } };
+};
 
 describe("settings", () => {
   it("package.json contributes exactly the settings of the schema", () => {
@@ -12,10 +14,13 @@ describe("settings", () => {
   });
 
   it("reads the VS Code section shape, ignoring junk", () => {
-    assert.deepEqual(settingsFromConfiguration({ systemd: { version: 252 }, rules: { "systemd/invalid-value": "off", "systemd/x": "loud" } }), {
-      systemd: { version: 252 },
-      rules: { "systemd/invalid-value": "off" },
-    });
+    assert.deepEqual(
+      settingsFromConfiguration({ systemd: { version: 252 }, rules: { "systemd/invalid-value": "off", "systemd/x": "loud" } }),
+      {
+        systemd: { version: 252 },
+        rules: { "systemd/invalid-value": "off" },
+      },
+    );
     assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);
     assert.deepEqual(settingsFromConfiguration({ systemd: { version: "252" } }), defaultSettings);
   });
