@@ -2,7 +2,7 @@
 import { chmodSync, copyFileSync, mkdirSync } from "node:fs";
 import { build } from "esbuild";
 
-const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
+const common = { bundle: true, minify: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
 
 await build({
   ...common,
