@@ -47,6 +47,11 @@ export function generate(): string {
       .slice(0, 3);
   }
 
+  for (const d of docs.values()) {
+    if (d.url && d.url !== `https://www.freedesktop.org/software/systemd/man/latest/${d.man_page}.html#${d.url.split("#")[1]}`) {
+      throw new Error(`man page URL of ${d.section}.${d.directive} does not follow the page#anchor pattern: ${d.url}`);
+    }
+  }
   const out = directives.map((r) => {
     const doc = docs.get(`${r.section}.${r.directive}`);
     return {
@@ -54,7 +59,8 @@ export function generate(): string {
       name: r.directive,
       parser: r.parser,
       ltype: r.ltype || undefined,
-      unitTypes: words(r.unit_types),
+      // "*" stands for all unit types, which most [Unit]/[Install] rows have; it keeps the bundle small.
+      unitTypes: words(r.unit_types).length === 11 ? ["*"] : words(r.unit_types),
       status: r.status,
       replacement: r.replacement || undefined,
       deprecatedSince: intOrUndefined(r.deprecated_since),
@@ -62,7 +68,8 @@ export function generate(): string {
       v252Parser: r.v252_parser_if_different || undefined,
       manPage: doc?.man_page || undefined,
       manSection: doc?.man_section || undefined,
-      url: doc?.url || undefined,
+      // The man page URL is rebuilt from page and anchor (see data.ts).
+      anchor: doc?.url ? doc.url.split("#")[1] || undefined : undefined,
       versionAdded: intOrUndefined(doc?.version_added),
     };
   });

@@ -66,7 +66,20 @@ interface SystemdData {
   newer: NewerDirective[];
 }
 
-const data = raw as unknown as SystemdData;
+interface RawDirective extends Omit<DirectiveInfo, "url"> {
+  anchor?: string;
+}
+
+const data = raw as unknown as Omit<SystemdData, "directives"> & { directives: RawDirective[] };
+
+const allTypes = ["service", "socket", "target", "device", "mount", "automount", "swap", "timer", "path", "slice", "scope"];
+const manBase = "https://www.freedesktop.org/software/systemd/man/latest/";
+
+const directives: DirectiveInfo[] = data.directives.map(({ anchor, ...d }) => ({
+  ...d,
+  unitTypes: d.unitTypes[0] === "*" ? allTypes : d.unitTypes,
+  url: anchor && d.manPage ? `${manBase}${d.manPage}.html#${anchor}` : undefined,
+}));
 
 export const dataSource = data.source;
 export const newestKnownVersion = data.newestVersion;
@@ -93,7 +106,7 @@ export function isUnitType(s: string): s is UnitType {
 }
 
 const bySection = new Map<string, Map<string, DirectiveInfo>>();
-for (const d of data.directives) {
+for (const d of directives) {
   const m = bySection.get(d.section) ?? new Map<string, DirectiveInfo>();
   bySection.set(d.section, m);
   m.set(d.name, d);
