@@ -1,8 +1,42 @@
 import * as path from "node:path";
 import type { ExtensionContext, LogOutputChannel } from "vscode";
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from "vscode-languageclient/node";
+import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
 
 export const documentSelector = [{ language: "systemd-unit" }];
+
+/** How often the server may crash within `crashWindowMs` before we stop restarting it. */
+const maxRestarts = 4;
+const crashWindowMs = 3 * 60 * 1000;
+
+/** Restarts a crashed server a bounded number of times, and says so in the output channel. */
+function boundedRestarts(output: LogOutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - (crashes[0] as number) > crashWindowMs) crashes.shift();
+      if (crashes.length > maxRestarts) {
+        const message = `The Etcetera language server stopped ${crashes.length} times in 3 minutes and will not be restarted. Run "Etcetera: Restart Language Server" after checking the output.`;
+        output.error(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      output.warn(`The language server stopped unexpectedly; restarting (${crashes.length} of ${maxRestarts}).`);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
 
 /** Starts the bundled server (dist/server.cjs) over IPC. */
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
@@ -14,6 +48,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    errorHandler: boundedRestarts(output),
     synchronize: { configurationSection: "etcetera" },
   };
   return new LanguageClient("etcetera", "Etcetera", serverOptions, clientOptions);

@@ -10,6 +10,7 @@ const allowed = [
   /^syntaxes\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
   /^images\/icon\.png$/,
+  /^media\/walkthrough\/[\w-]+\.md$/,
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,

@@ -1,0 +1,25 @@
+import { ConfigurationTarget, window, workspace } from "vscode";
+
+/** Versions worth offering: what common distributions ship. */
+const knownVersions: { version: number | null; label: string }[] = [
+  { version: null, label: "Newest known" },
+  { version: 256, label: "256 (Ubuntu 24.10, Fedora 40)" },
+  { version: 255, label: "255 (Ubuntu 24.04, Arch 2024)" },
+  { version: 252, label: "252 (Debian 12, RHEL 9.x backports)" },
+  { version: 249, label: "249 (Ubuntu 22.04)" },
+  { version: 247, label: "247 (Debian 11)" },
+  { version: 245, label: "245 (Ubuntu 20.04)" },
+  { version: 239, label: "239 (RHEL 8)" },
+];
+
+/** Lets the user pick the systemd version their hosts run; saved in the workspace settings. */
+export async function setSystemdVersion(): Promise<void> {
+  const current = workspace.getConfiguration("etcetera").get<number | null>("systemd.version", null);
+  const picked = await window.showQuickPick(
+    knownVersions.map((v) => ({ ...v, description: v.version === current ? "current" : undefined })),
+    { title: "Target systemd version", placeHolder: "Directives newer than this version are flagged" },
+  );
+  if (!picked) return;
+  const target = workspace.workspaceFolders ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+  await workspace.getConfiguration("etcetera").update("systemd.version", picked.version, target);
+}
