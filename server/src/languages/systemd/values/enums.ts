@@ -73,15 +73,10 @@ function allowedOf(ctx: ValueContext): string[] {
 
 /** Strips the '|' (triggering) and '!' (negating) prefixes; returns the offset of the rest. */
 export function stripConditionPrefixes(value: string): number {
+  // systemd 252 takes the character after the prefixes as the start of the value: '| /etc/x' is not an absolute path.
   let i = 0;
-  if (value[i] === "|") {
-    i++;
-    while (value[i] === " " || value[i] === "\t") i++;
-  }
-  if (value[i] === "!") {
-    i++;
-    while (value[i] === " " || value[i] === "\t") i++;
-  }
+  if (value[i] === "|") i++;
+  if (value[i] === "!") i++;
   return i;
 }
 

@@ -49,7 +49,7 @@ export const validators: Record<string, ValueValidator> = {
   config_parse_exec_directories: P.validateExecDirectories,
   config_parse_exec_input: enumValidator({ prefixed: ["fd:", "file:"] }),
   config_parse_exec_input_data: L.validateBase64,
-  config_parse_exec_io_class: enumValidator({ numbers: [0, 3] }),
+  config_parse_exec_io_class: enumValidator({ numbers: [0, 7] }),
   config_parse_exec_io_priority: S.integerIn(0, 7),
   config_parse_exec_keyring_mode: enumValidator(),
   config_parse_exec_mount_propagation_flag: enumValidator(),

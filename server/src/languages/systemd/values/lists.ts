@@ -29,7 +29,8 @@ const allowedOf = (ctx: ValueContext): string[] =>
 export const validateCapabilities = listOf(
   (item, ctx) => {
     const names = allowedOf(ctx);
-    if (/^\d+$/.test(item) || names.includes(item.toUpperCase())) return undefined;
+    const upper = item.toUpperCase();
+    if (/^\d+$/.test(item) || names.includes(upper) || names.includes(`CAP_${upper}`)) return undefined;
     return `Unknown capability '${item}'; capabilities are named like CAP_NET_BIND_SERVICE`;
   },
   { invert: true },
@@ -44,17 +45,24 @@ export const validateAddressFamilies: ValueValidator = (value, ctx) => {
 };
 
 /** System calls: names are checked by libseccomp on the host, so only '@group' names and the shape are checked here. */
-export const validateSyscalls = listOf(
-  (item, ctx) => {
-    const [name, errno] = item.split(":");
-    if (!name) return `Empty system call name in '${item}'`;
-    if (name.startsWith("@")) return allowedOf(ctx).includes(name) ? undefined : `Unknown system call group '${name}'`;
-    if (!/^[a-z0-9_]+$/.test(name)) return `'${name}' is not a system call name`;
-    if (errno !== undefined && !/^(E[A-Z0-9]+|\d+|kill)$/.test(errno)) return `'${errno}' is not an errno name or number`;
-    return undefined;
-  },
-  { invert: true },
-);
+export const validateSyscalls: ValueValidator = (value, ctx) => {
+  const denyList = value.startsWith("~");
+  return listOf(
+    (item) => {
+      const [name, errno] = item.split(":");
+      if (!name) return `Empty system call name in '${item}'`;
+      if (name.startsWith("@")) {
+        if (!allowedOf(ctx).includes(name)) return `Unknown system call group '${name}'`;
+      } else if (!/^[a-z0-9_]+$/.test(name)) {
+        return `'${name}' is not a system call name${name.startsWith("~") ? "; '~' may only start the whole list" : ""}`;
+      }
+      if (errno === undefined) return undefined;
+      if (!denyList) return `Only a deny list (starting with '~') may give system calls an error number: '${item}'`;
+      return /^(E[A-Za-z0-9]+|\d+|kill)$/.test(errno) ? undefined : `'${errno}' is not an errno name or number`;
+    },
+    { invert: true },
+  )(value, ctx);
+};
 
 export const validateArchitectures = listOf((item, ctx) =>
   allowedOf(ctx).includes(item) ? undefined : `Unknown architecture '${item}'; write e.g. native or x86-64`,
@@ -141,7 +149,7 @@ export const validateExitStatusList = listOf((item, ctx) => {
 });
 
 export const validateErrno: ValueValidator = (value) =>
-  value === "" || /^(E[A-Z0-9]+|kill)$/.test(value) || ((parseInteger(value) ?? -1) >= 0 && (parseInteger(value) ?? 4096) <= 4095)
+  value === "" || /^(E[A-Z0-9]+|kill)$/i.test(value) || ((parseInteger(value) ?? -1) >= 0 && (parseInteger(value) ?? 4096) <= 4095)
     ? ok
     : problem(`'${value}' is not an errno; write a name such as EPERM or a number 0..4095`);
 
@@ -156,6 +164,8 @@ export const validateIpPrefixes = listOf((item) => {
 });
 
 const rlimitTime = new Set(["LimitCPU", "LimitRTTIME"]);
+/** Only these resources take byte sizes with suffixes; the others take plain numbers. */
+const rlimitBytes = new Set(["LimitAS", "LimitCORE", "LimitDATA", "LimitFSIZE", "LimitMEMLOCK", "LimitMSGQUEUE", "LimitRSS", "LimitSTACK"]);
 
 export const validateRlimit: ValueValidator = (value, ctx) => {
   if (value === "") return ok;
@@ -165,8 +175,12 @@ export const validateRlimit: ValueValidator = (value, ctx) => {
     if (part === "infinity") continue;
     if (rlimitTime.has(ctx.directive.name)) {
       if (!parseTimespan(part).ok) return problem(`'${part}' is not a time limit`);
-    } else if (!isIecSize(part)) {
-      return problem(`'${part}' is not a limit; write a number (sizes may use K, M, G suffixes) or 'infinity'`);
+    } else if (rlimitBytes.has(ctx.directive.name) ? !isIecSize(part) : !/^\d+$/.test(part)) {
+      return problem(
+        rlimitBytes.has(ctx.directive.name)
+          ? `'${part}' is not a limit; write a byte size such as 64M or 'infinity'`
+          : `'${part}' is not a limit; ${ctx.directive.name}= takes a plain number (no K/M/G suffix) or 'infinity'`,
+      );
     }
   }
   if (parts.length === 2 && parts[0] !== "infinity" && parts[1] !== "infinity" && !rlimitTime.has(ctx.directive.name)) {

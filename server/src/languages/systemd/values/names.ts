@@ -51,7 +51,6 @@ export function userGroupProblem(name: string): string | undefined {
     if (id > 4294967294 || id === 65535) return `${name} is not a valid user/group ID (65535 and 4294967295 are reserved)`;
     return undefined;
   }
-  if (name.startsWith("-")) return `user/group name '${name}' must not start with '-'`;
   if (/[:/]/.test(name)) return `user/group name '${name}' must not contain ':' or '/'`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
   if (/[\x00-\x1f\x7f]/.test(name)) return `user/group name '${name}' must not contain control characters`;
