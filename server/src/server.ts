@@ -114,7 +114,7 @@ export function startServer(): void {
     for (const doc of documents.all()) scheduleValidation(doc, 0);
   });
 
-  documents.onDidOpen((e) => index.addOpen(e.document.uri, pathOf(e.document.uri)));
+  documents.onDidOpen((e) => index.addOpen(e.document.uri, pathOf(e.document.uri), () => documents.get(e.document.uri)?.getText() ?? ""));
   documents.onDidChangeContent((e) => scheduleValidation(e.document));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));

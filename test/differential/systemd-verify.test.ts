@@ -67,9 +67,14 @@ function checkUnit(unit: string): string[] {
   assert.ok(verdict, `${unit} is not in ${expectedFile}; run: node --import tsx test/scripts/record-verify.ts`);
   const files = [unit, ...dropInsOf(unit)];
   const ours = new Map<string, Diagnostic[]>();
+  // Drop-ins are checked together with their unit, as the CLI does when the unit sits beside its .d directory.
+  const workspace = {
+    unitNames: () => [unit],
+    unitText: (name: string) => (name === unit ? readFileSync(join(fixtureDir, unit), "utf8") : undefined),
+  };
   for (const file of files) {
     const text = readFileSync(join(fixtureDir, file), "utf8");
-    ours.set(file, lintText(`${hostDir}/${file}`, text, settings));
+    ours.set(file, lintText(`${hostDir}/${file}`, text, settings, undefined, workspace));
   }
   const used = new Set<Diagnostic>();
   const problems: string[] = [];

@@ -1,19 +1,20 @@
 import type { Diagnostic } from "../../server/src/core/diagnostic.js";
-import type { FileKind } from "../../server/src/core/language.js";
+import type { FileKind, WorkspaceIndex } from "../../server/src/core/language.js";
 import { defaultSettings, type Settings } from "../../server/src/core/settings.js";
 import { analyze } from "../../server/src/features/documents.js";
 
-/** Lints text as if it were the file at `path`, with the CLI's and the server's code. */
+/** Lints text as if it were the file at `path`, with the CLI's and the server's code; `workspace` is a list of unit names or a full index. */
 export function lintText(
   path: string,
   text: string,
   settings: Settings = defaultSettings,
   kind?: FileKind,
-  unitNames: string[] = [],
+  workspace: string[] | WorkspaceIndex = [],
 ): Diagnostic[] {
   const analysis = analyze(path, text, kind);
   if (!analysis) throw new Error(`no language for ${path}`);
-  return analysis.diagnostics({ path, settings, workspace: { unitNames: () => unitNames } });
+  const index = Array.isArray(workspace) ? { unitNames: () => workspace } : workspace;
+  return analysis.diagnostics({ path, settings, workspace: index });
 }
 
 /** Splits a `|` cursor marker out of a text: returns the text without it and the cursor position. */

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { FileKind } from "../core/language.js";
@@ -70,7 +72,12 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
 
   const { files, errors } = await collectFiles(positionals, kind);
   const index = new UnitNameIndex();
-  index.addNames(files.filter((f) => f.kind === "systemd" && !f.path.endsWith(".conf")).map((f) => f.path.split(/[\\/]/).pop() ?? ""));
+  for (const f of files) index.addPath(f.path);
+  // A drop-in is checked together with its unit when the unit sits beside its .d directory.
+  for (const f of files) {
+    const dropInDir = dirname(f.path);
+    if (f.kind === "systemd" && dropInDir.endsWith(".d") && existsSync(dropInDir.slice(0, -2))) index.addPath(dropInDir.slice(0, -2));
+  }
   const results: FileResult[] = [];
   for (const file of files) {
     const read = await readText(file.path);

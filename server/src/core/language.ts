@@ -9,6 +9,8 @@ export type FileKind = "systemd";
 export interface WorkspaceIndex {
   /** File names (not paths) of the unit files in the workspace or on the command line. */
   unitNames(): readonly string[];
+  /** The text of a unit file by name, when the workspace has it (a drop-in is checked together with its unit). */
+  unitText?(name: string): string | undefined;
 }
 
 export const emptyWorkspace: WorkspaceIndex = { unitNames: () => [] };

@@ -1,30 +1,52 @@
+import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { WorkspaceIndex } from "../core/language.js";
 import { detectKind } from "../core/registry.js";
 
 const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".cache"]);
+const MAX_UNIT_SIZE = 1024 * 1024;
 
-/** Unit file names found under some roots (bounded), plus those of open documents. */
+function isUnitFile(path: string): boolean {
+  return detectKind(path) === "systemd" && !path.endsWith(".conf");
+}
+
+/**
+ * Unit files known to the server or the CLI: those found under some roots
+ * (bounded), those named on the command line, and open documents, whose
+ * unsaved text wins over the file on disk.
+ */
 export class UnitNameIndex implements WorkspaceIndex {
-  private readonly scanned = new Set<string>();
-  private readonly open = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
+  private readonly open = new Map<string, { name: string; text: () => string }>();
 
   unitNames(): readonly string[] {
-    return [...new Set([...this.scanned, ...this.open.values()])];
+    return [...new Set([...this.paths.keys(), ...[...this.open.values()].map((o) => o.name)])];
   }
 
-  addOpen(uri: string, path: string): void {
+  unitText(name: string): string | undefined {
+    for (const o of this.open.values()) if (o.name === name) return o.text();
+    const path = this.paths.get(name);
+    if (!path) return undefined;
+    try {
+      const text = readFileSync(path, "utf8");
+      return text.length <= MAX_UNIT_SIZE ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  addOpen(uri: string, path: string, text: () => string): void {
     const name = path.split(/[\\/]/).pop() ?? "";
-    if (detectKind(path) === "systemd" && !name.endsWith(".conf")) this.open.set(uri, name);
+    if (isUnitFile(path)) this.open.set(uri, { name, text });
   }
 
   removeOpen(uri: string): void {
     this.open.delete(uri);
   }
 
-  addNames(names: Iterable<string>): void {
-    for (const n of names) this.scanned.add(n);
+  addPath(path: string): void {
+    if (isUnitFile(path)) this.paths.set(path.split(/[\\/]/).pop() ?? path, path);
   }
 
   /** Walks the roots for unit files, visiting at most `limit` entries so a huge workspace cannot stall the server. */
@@ -42,8 +64,8 @@ export class UnitNameIndex implements WorkspaceIndex {
         if (--budget <= 0) return;
         if (e.isDirectory()) {
           if (!skipDirs.has(e.name)) await walk(join(dir, e.name), depth + 1);
-        } else if (detectKind(join(dir, e.name)) === "systemd" && !e.name.endsWith(".conf")) {
-          this.scanned.add(e.name);
+        } else {
+          this.addPath(join(dir, e.name));
         }
       }
     };

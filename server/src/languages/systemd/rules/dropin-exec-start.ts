@@ -9,6 +9,8 @@ export const dropinExecStart: UnitRule = {
   },
   check(ctx, report) {
     if (!ctx.info.isDropIn || ctx.type !== "service") return;
+    // With the unit file at hand, systemd/unit-refused checks the merged unit precisely instead.
+    if (ctx.info.unitName && ctx.workspace.unitText?.(ctx.info.unitName) !== undefined) return;
     for (const section of ctx.unit.sections) {
       if (section.name !== "Service") continue;
       if (section.entries.some((e) => e.key === "Type" && e.value === "oneshot")) return;

@@ -8,6 +8,7 @@ import { invalidUnitName } from "./invalid-unit-name.js";
 import { invalidValue } from "./invalid-value.js";
 import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
+import { nonportableUserName } from "./nonportable-user-name.js";
 import { syntaxError } from "./syntax-error.js";
 import { unitRefused } from "./unit-refused.js";
 import { unknownDirective } from "./unknown-directive.js";
@@ -27,4 +28,5 @@ export const systemdRules: readonly UnitRule[] = [
   invalidUnitName,
   dropinExecStart,
   networkOnlineWithoutWants,
+  nonportableUserName,
 ];

@@ -1,12 +1,15 @@
 import type { Range } from "../../../core/text.js";
-import type { Entry, Section } from "../parser.js";
+import { lookupDirective } from "../data.js";
+import { type Entry, parseUnitFile, type Section } from "../parser.js";
 import type { Report, UnitCheckContext, UnitRule } from "../rule.js";
 import { unitNameFromPath } from "../unit-path-escape.js";
 import { parseExecValue } from "../values/command.js";
+import { validateValue } from "../values/index.js";
 
 /**
- * Whole-unit checks that make systemd refuse to load a unit ("... Refusing."),
- * for complete unit files only: a drop-in sees just part of the unit.
+ * Whole-unit checks that make systemd refuse to load a unit ("... Refusing.").
+ * A drop-in is checked merged with its unit when the workspace has the unit;
+ * only the drop-in's own lines are reported then.
  */
 export const unitRefused: UnitRule = {
   meta: {
@@ -15,140 +18,202 @@ export const unitRefused: UnitRule = {
     doc: "A unit systemd refuses to load: a service without ExecStart=, a timer without a trigger, a mount whose name does not match Where=, ...",
   },
   check(ctx, report) {
-    // A drop-in is only part of a unit; a file with a fatal syntax error is refused for that reason already.
-    if (
-      ctx.info.isDropIn ||
-      !ctx.type ||
-      ctx.unit.problems.some((p) => p.kind !== "missing-equals" && p.kind !== "missing-key" && p.kind !== "assignment-outside-section")
-    )
+    // A file with a fatal syntax error is refused for that reason already.
+    const fatal = ctx.unit.problems.some(
+      (p) => p.kind === "invalid-section-header" || p.kind === "invalid-utf8" || p.kind === "line-too-long",
+    );
+    if (!ctx.type || fatal) return;
+    if (ctx.info.isDropIn) {
+      checkMergedDropIn(ctx, report);
       return;
-    const checks: Partial<Record<string, (ctx: UnitCheckContext, report: Report) => void>> = {
-      service: checkService,
-      socket: (c, r) =>
-        requireOne(
-          c,
-          r,
-          "Socket",
-          /^Listen/,
-          "A socket unit needs a Listen…= setting (ListenStream=, ListenDatagram=, ...); systemd refuses it.",
-        ),
-      timer: (c, r) =>
-        requireOne(
-          c,
-          r,
-          "Timer",
-          /^On(ActiveSec|BootSec|StartupSec|UnitActiveSec|UnitInactiveSec|Calendar|ClockChange|TimezoneChange)$/,
-          "A timer needs a trigger (OnCalendar=, OnBootSec=, OnUnitActiveSec=, ...); systemd refuses it.",
-        ),
-      path: (c, r) =>
-        requireOne(
-          c,
-          r,
-          "Path",
-          /^(PathExists|PathExistsGlob|PathChanged|PathModified|DirectoryNotEmpty)$/,
-          "A path unit needs a path to watch (PathExists=, PathChanged=, ...); systemd refuses it.",
-        ),
-      mount: (c, r) => checkNameMatchesPath(c, r, "Mount", "Where", ".mount", true),
-      automount: (c, r) => checkNameMatchesPath(c, r, "Automount", "Where", ".automount", false),
-      swap: (c, r) => checkNameMatchesPath(c, r, "Swap", "What", ".swap", false),
-    };
-    checks[ctx.type]?.(ctx, report);
+    }
+    const view = viewOf(ctx, ctx.unit.sections);
+    checks[ctx.type]?.(view, (range, message) => report(range, message));
   },
 };
 
-function sectionOf(ctx: UnitCheckContext, name: string): Section | undefined {
-  return ctx.unit.sections.find((s) => s.name === name);
+/** The sections of a unit as systemd assembles it (unit file, then drop-ins), and where to report. */
+interface UnitView {
+  ctx: UnitCheckContext;
+  sections: Section[];
+  /** Where a finding without a line of its own goes. */
+  anchor(section: string): Range;
 }
 
-function anchor(ctx: UnitCheckContext, section: string): Range {
+type Check = (view: UnitView, report: Report) => void;
+
+const triggerKeys = {
+  Socket: new Set([
+    "ListenStream",
+    "ListenDatagram",
+    "ListenSequentialPacket",
+    "ListenFIFO",
+    "ListenSpecial",
+    "ListenNetlink",
+    "ListenMessageQueue",
+    "ListenUSBFunction",
+  ]),
+  Timer: new Set([
+    "OnActiveSec",
+    "OnBootSec",
+    "OnStartupSec",
+    "OnUnitActiveSec",
+    "OnUnitInactiveSec",
+    "OnCalendar",
+    "OnClockChange",
+    "OnTimezoneChange",
+  ]),
+  Path: new Set(["PathExists", "PathExistsGlob", "PathChanged", "PathModified", "DirectoryNotEmpty"]),
+};
+
+const checks: Partial<Record<string, Check>> = {
+  service: checkService,
+  socket: (v, r) =>
+    requireValid(
+      v,
+      r,
+      "Socket",
+      triggerKeys.Socket,
+      "A socket unit needs a valid Listen…= setting (ListenStream=, ListenDatagram=, ...); systemd refuses it.",
+    ),
+  timer: (v, r) =>
+    requireValid(
+      v,
+      r,
+      "Timer",
+      triggerKeys.Timer,
+      "A timer needs a valid trigger (OnCalendar=, OnBootSec=, OnUnitActiveSec=, ...); systemd refuses it.",
+    ),
+  path: (v, r) =>
+    requireValid(
+      v,
+      r,
+      "Path",
+      triggerKeys.Path,
+      "A path unit needs a valid path to watch (PathExists=, PathChanged=, ...); systemd refuses it.",
+    ),
+  mount: (v, r) => checkNameMatchesPath(v, r, "Mount", "Where", ".mount", true),
+  automount: (v, r) => checkNameMatchesPath(v, r, "Automount", "Where", ".automount", false),
+  swap: (v, r) => checkNameMatchesPath(v, r, "Swap", "What", ".swap", false),
+};
+
+function defaultAnchor(ctx: UnitCheckContext, sections: Section[], name: string): Range {
   return (
-    sectionOf(ctx, section)?.nameRange ??
+    sections.find((s) => s.name === name)?.nameRange ??
     ctx.unit.sections[0]?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
   );
 }
 
-/** The effective assignments of a key: an empty assignment resets those before it. */
-function effective(ctx: UnitCheckContext, section: string, key: string): Entry[] {
+function viewOf(ctx: UnitCheckContext, sections: Section[]): UnitView {
+  return { ctx, sections, anchor: (name) => defaultAnchor(ctx, sections, name) };
+}
+
+function isValid(view: UnitView, entry: Entry): boolean {
+  const d = lookupDirective(entry.section.name, entry.key, view.ctx.type);
+  return !d || validateValue(d, entry.value, view.ctx.targetVersion, view.ctx.type).length === 0;
+}
+
+/** The effective assignments of a key: an empty assignment resets those before it; invalid ones are ignored as systemd does. */
+function effective(view: UnitView, section: string, key: string): Entry[] {
   let out: Entry[] = [];
-  for (const s of ctx.unit.sections) {
+  for (const s of view.sections) {
     if (s.name !== section) continue;
-    for (const e of s.entries) if (e.key === key) out = e.value === "" ? [] : [...out, e];
+    for (const e of s.entries) {
+      if (e.key !== key) continue;
+      if (e.value === "") out = [];
+      else if (isValid(view, e)) out = [...out, e];
+    }
   }
   return out;
 }
 
-function last(ctx: UnitCheckContext, section: string, key: string): string | undefined {
-  const all = effective(ctx, section, key);
-  return all[all.length - 1]?.value;
+function last(view: UnitView, section: string, key: string): Entry | undefined {
+  const all = effective(view, section, key);
+  return all[all.length - 1];
 }
 
-function requireOne(ctx: UnitCheckContext, report: Report, section: string, keys: RegExp, message: string): void {
-  const has = ctx.unit.sections.some((s) => s.name === section && s.entries.some((e) => keys.test(e.key) && e.value !== ""));
-  if (!has) report(anchor(ctx, section), message);
+function requireValid(view: UnitView, report: Report, section: string, keys: Set<string>, message: string): void {
+  const has = view.sections.some((s) => s.name === section && s.entries.some((e) => keys.has(e.key) && e.value !== "" && isValid(view, e)));
+  if (!has) report(view.anchor(section), message);
 }
 
-function checkService(ctx: UnitCheckContext, report: Report): void {
-  const starts = effective(ctx, "Service", "ExecStart").filter((e) => parseExecValue(e.value).ok);
-  const commands = starts.flatMap((e) => {
+function checkService(view: UnitView, report: Report): void {
+  const starts = effective(view, "Service", "ExecStart").flatMap((e) => {
     const p = parseExecValue(e.value);
     return p.ok ? p.commands.map(() => e) : [];
   });
-  const stops = effective(ctx, "Service", "ExecStop");
-  const successAction = last(ctx, "Unit", "SuccessAction");
-  const type = last(ctx, "Service", "Type") ?? (commands.length > 0 ? "simple" : "oneshot");
-  const at = anchor(ctx, "Service");
-  if (commands.length === 0 && stops.length === 0 && (!successAction || successAction === "none")) {
-    report(at, "The service has no ExecStart=, ExecStop= or SuccessAction=; systemd refuses to load it.");
+  const anyStart = view.sections.some((s) => s.name === "Service" && s.entries.some((e) => e.key === "ExecStart" && e.value !== ""));
+  const stops = effective(view, "Service", "ExecStop");
+  const successAction = last(view, "Unit", "SuccessAction")?.value;
+  const type = last(view, "Service", "Type")?.value ?? (starts.length > 0 ? "simple" : "oneshot");
+  const at = view.anchor("Service");
+  if (starts.length === 0 && stops.length === 0 && (!successAction || successAction === "none")) {
+    report(
+      at,
+      anyStart
+        ? "The service has no valid ExecStart= (the one given is invalid), no ExecStop= and no SuccessAction=; systemd refuses to load it."
+        : "The service has no ExecStart=, ExecStop= or SuccessAction=; systemd refuses to load it.",
+    );
     return;
   }
-  if (commands.length === 0 && type !== "oneshot") {
+  if (starts.length === 0 && type !== "oneshot") {
     report(at, `A Type=${type} service needs ExecStart=; only Type=oneshot may go without. systemd refuses to load it.`);
   }
-  const second = commands[1];
+  const second = starts[1];
   if (second && type !== "oneshot") {
     report(
       second.keyRange,
       `A second ExecStart= is only allowed for Type=oneshot services; this is Type=${type}. systemd refuses to load the unit.`,
     );
   }
-  const restart = last(ctx, "Service", "Restart");
-  if (type === "oneshot" && (restart === "always" || restart === "on-success")) {
-    const entry = effective(ctx, "Service", "Restart").pop();
+  const restart = last(view, "Service", "Restart");
+  if (type === "oneshot" && (restart?.value === "always" || restart?.value === "on-success")) {
     report(
-      entry?.valueRange ?? at,
-      `Restart=${restart} is not allowed for Type=oneshot services; systemd refuses to load the unit. Use on-failure.`,
+      restart.valueRange,
+      `Restart=${restart.value} is not allowed for Type=oneshot services; systemd refuses to load the unit. Use on-failure.`,
     );
   }
-  if (type === "dbus" && !last(ctx, "Service", "BusName")) {
+  if (type === "dbus" && !last(view, "Service", "BusName")) {
     report(at, "A Type=dbus service needs BusName=; systemd refuses to load it.");
   }
-  const pam = last(ctx, "Service", "PAMName");
-  const killMode = last(ctx, "Service", "KillMode") ?? "control-group";
-  if (pam && killMode !== "control-group" && killMode !== "mixed") {
-    const entry = effective(ctx, "Service", "KillMode").pop();
+  const killMode = last(view, "Service", "KillMode");
+  if (last(view, "Service", "PAMName") && killMode && killMode.value !== "control-group" && killMode.value !== "mixed") {
     report(
-      entry?.valueRange ?? at,
-      `With PAMName= set, KillMode= must be control-group or mixed, not ${killMode}; systemd refuses to load the unit.`,
+      killMode.valueRange,
+      `With PAMName= set, KillMode= must be control-group or mixed, not ${killMode.value}; systemd refuses to load the unit.`,
     );
   }
 }
 
-function checkNameMatchesPath(
-  ctx: UnitCheckContext,
-  report: Report,
-  section: string,
-  key: string,
-  suffix: string,
-  requireWhat: boolean,
-): void {
-  const entry = effective(ctx, section, key).pop();
-  if (requireWhat && !last(ctx, "Mount", "What")) report(anchor(ctx, section), "A mount unit needs What=; systemd refuses to load it.");
-  if (!entry || /%/.test(entry.value) || !entry.value.startsWith("/") || ctx.info.isTemplate) return;
+function checkNameMatchesPath(view: UnitView, report: Report, section: string, key: string, suffix: string, requireWhat: boolean): void {
+  const { info } = view.ctx;
+  const entry = effective(view, section, key).pop();
+  if (requireWhat && !last(view, "Mount", "What")) report(view.anchor(section), "A mount unit needs What=; systemd refuses to load it.");
+  if (!entry || /%/.test(entry.value) || !entry.value.startsWith("/") || info.isTemplate) return;
   const expected = unitNameFromPath(entry.value, suffix);
-  if (ctx.info.unitName && expected !== ctx.info.unitName) {
+  if (info.unitName && expected !== info.unitName) {
     report(
       entry.valueRange,
-      `${key}=${entry.value} means this unit must be named '${expected}', not '${ctx.info.unitName}'; systemd refuses it.`,
+      `${key}=${entry.value} means this unit must be named '${expected}', not '${info.unitName}'; systemd refuses it.`,
     );
   }
+}
+
+/** Checks the unit as it will be with this drop-in applied, when the workspace has the unit file. */
+function checkMergedDropIn(ctx: UnitCheckContext, report: Report): void {
+  const name = ctx.info.unitName;
+  const check = ctx.type ? checks[ctx.type] : undefined;
+  const baseText = name ? ctx.workspace.unitText?.(name) : undefined;
+  // Mounts, automounts and swaps are checked by name against their own file only.
+  if (!check || baseText === undefined || ctx.type === "mount" || ctx.type === "automount" || ctx.type === "swap") return;
+  const base = parseUnitFile(baseText);
+  const anchor = (section: string) => defaultAnchor(ctx, ctx.unit.sections, section);
+  // What the unit file gets wrong on its own is reported there, not here.
+  const alreadyRefused = new Set<string>();
+  check({ ctx, sections: base.sections, anchor }, (_range, message) => alreadyRefused.add(message));
+  const baseRanges = new Set(base.sections.flatMap((s) => s.entries.flatMap((e) => [e.keyRange, e.valueRange])));
+  check({ ctx, sections: [...base.sections, ...ctx.unit.sections], anchor }, (range, message) => {
+    if (alreadyRefused.has(message)) return;
+    report(baseRanges.has(range) ? anchor("Service") : range, `With this drop-in, ${name} is refused: ${message}`);
+  });
 }

@@ -28,7 +28,12 @@ export function enumValidator(options: EnumOptions = {}): ValueValidator {
       const n = parseInteger(value);
       if (n !== undefined && n >= options.numbers[0] && n <= options.numbers[1]) return ok;
     }
-    if (options.prefixed?.some((p) => value.startsWith(p) && value.length > p.length)) return ok;
+    const prefix = options.prefixed?.find((p) => value.startsWith(p) && value.length > p.length);
+    if (prefix) {
+      const rest = value.slice(prefix.length);
+      if (prefix === "fd:" || rest.startsWith("/") || hasSpecifier(rest.slice(0, 2))) return ok;
+      return problem(`The path after '${prefix}' must be absolute: '${rest}'`, prefix.length, value.length);
+    }
     if (hasSpecifier(value) && options.prefixed) return ok;
     return problem(`'${value}' is not a valid ${ctx.directive.name}= value; expected one of: ${allowed.join(", ")}`);
   };

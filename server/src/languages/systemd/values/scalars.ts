@@ -80,7 +80,10 @@ export const validateMemoryLimit: ValueValidator = (value) => {
 
 export const validateTasksMax: ValueValidator = (value) => {
   if (value === "" || value === "infinity") return ok;
-  if (parsePercent(value) !== undefined || (parseInteger(value) ?? -1) > 0) return ok;
+  const percent = parsePercent(value);
+  if (percent !== undefined)
+    return percent > 0 && percent <= 100 ? ok : problem(`${value} is not a percentage in 0%..100% of the system's limit`);
+  if ((parseInteger(value) ?? -1) > 0) return ok;
   return problem(`'${value}' is not a task limit; write a positive number, a percentage or 'infinity'`);
 };
 
