@@ -15,11 +15,12 @@ export const nonportableUserName: UnitRule = {
     for (const entry of allEntries(ctx.unit)) {
       if (!userKeys.has(entry.key) || !ctx.directiveOf(entry)) continue;
       // User= and Group= take one name (which may contain spaces); SupplementaryGroups= a list.
-      const names = entry.key === "SupplementaryGroups" ? [...entry.value.matchAll(/\S+/g)] : [Object.assign([entry.value], { index: 0 })];
-      for (const m of names) {
-        const name = m[0];
+      const names =
+        entry.key === "SupplementaryGroups"
+          ? [...entry.value.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index ?? 0 }))
+          : [{ name: entry.value, start: 0 }];
+      for (const { name, start } of names) {
         if (/^\d+$/.test(name) || hasSpecifier(name) || strict.test(name) || userGroupProblem(name)) continue;
-        const start = m.index ?? 0;
         report(
           { start: entry.positionAt(start), end: entry.positionAt(start + name.length) },
           `'${name}' does not follow the strict user/group name rules (letters, digits, '_' and '-', not starting with a digit or '-', at most 31 characters); systemd accepts it with a warning, other tools may not.`,
