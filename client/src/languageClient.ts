@@ -12,7 +12,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-export const documentSelector = [{ language: "systemd-unit" }];
+export const documentSelector = [{ language: "systemd-unit" }, { language: "crontab" }];
 
 /** How often the server may crash within `crashWindowMs` before we stop restarting it. */
 const maxRestarts = 4;

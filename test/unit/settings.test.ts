@@ -19,6 +19,7 @@ describe("settings", () => {
       {
         systemd: { version: 252 },
         rules: { "systemd/invalid-value": "off" },
+        cron: { dialect: "debian" },
       },
     );
     assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);

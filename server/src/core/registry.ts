@@ -1,9 +1,11 @@
+import { cronLanguage } from "../languages/cron/index.js";
 import { systemdLanguage } from "../languages/systemd/index.js";
 import type { FileKind, LanguageModule } from "./language.js";
 
 /** Every language Etcetera knows. Adding one means adding it here and to detectKind(), nothing else. */
 export const languages: Record<FileKind, LanguageModule<unknown>> = {
   systemd: systemdLanguage as LanguageModule<unknown>,
+  cron: cronLanguage as LanguageModule<unknown>,
 };
 
 export const fileKinds = Object.keys(languages) as FileKind[];
@@ -22,6 +24,7 @@ export function detectKind(path: string, _text?: string): FileKind | undefined {
   const parent = parts[parts.length - 2] ?? "";
   if (unitSuffix.test(name)) return "systemd";
   if (name.endsWith(".conf") && dropInDir.test(parent)) return "systemd";
+  if (name === "crontab" || name.endsWith(".crontab") || parent === "cron.d") return "cron";
   return undefined;
 }
 

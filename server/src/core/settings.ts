@@ -8,11 +8,18 @@ import type { Severity } from "./diagnostic.js";
 export interface Settings {
   systemd: { version: number | null };
   rules: Record<string, Severity | "off">;
+  /** Absent means the defaults (Debian's cron). */
+  cron?: { dialect: CronDialect };
 }
+
+/** The cron daemons whose crontab dialects Etcetera knows. */
+export type CronDialect = "debian" | "cronie";
+export const cronDialects: readonly CronDialect[] = ["debian", "cronie"];
 
 export const defaultSettings: Settings = {
   systemd: { version: null },
   rules: {},
+  cron: { dialect: "debian" },
 };
 
 export interface SettingSchema {
@@ -20,6 +27,7 @@ export interface SettingSchema {
   default: unknown;
   description: string;
   minimum?: number;
+  enum?: string[];
   additionalProperties?: { enum: string[] };
 }
 
@@ -37,6 +45,13 @@ export const settingsSchema: Record<string, SettingSchema> = {
     additionalProperties: { enum: ["error", "warning", "info", "hint", "off"] },
     description: 'Severity per rule id, or "off", e.g. { "systemd/comment-after-value": "error" }.',
   },
+  "etcetera.cron.dialect": {
+    type: "string",
+    default: "debian",
+    enum: ["debian", "cronie"],
+    description:
+      "The cron daemon that reads the crontabs: Debian's cron (Debian, Ubuntu) or cronie (Fedora, RHEL, Arch). It decides which syntax and environment variables (CRON_TZ=, RANDOM_DELAY=) are understood.",
+  },
 };
 
 /** Builds Settings from the flat VS Code section `etcetera` (whatever shape the client sends). */
@@ -50,5 +65,7 @@ export function settingsFromConfiguration(section: unknown): Settings {
       if (value === "error" || value === "warning" || value === "info" || value === "hint" || value === "off") rules[id] = value;
     }
   }
-  return { systemd: { version }, rules };
+  const cron = (typeof s.cron === "object" && s.cron !== null ? s.cron : {}) as Record<string, unknown>;
+  const dialect = cronDialects.find((d) => d === cron.dialect) ?? "debian";
+  return { systemd: { version }, rules, cron: { dialect } };
 }
