@@ -232,7 +232,14 @@ export function evaluateField(text: string, info: FieldInfo, dialect: Dialect): 
     if (pos < text.length) {
       const tail = text.slice(pos);
       result.read = text.slice(0, pos);
-      if (tail.startsWith("#") && info.name === "day-of-week") {
+      if (tail.startsWith("~") && dialect !== "cronie") {
+        result.problems.push({
+          kind: "unsupported-syntax",
+          start: pos,
+          end: text.length,
+          message: `'${text}' (a random value) is cronie syntax: Debian's cron ignores '${tail}' and reads only '${text.slice(0, pos)}'.`,
+        });
+      } else if (tail.startsWith("#") && info.name === "day-of-week") {
         result.problems.push({
           kind: "unsupported-syntax",
           start: pos,
