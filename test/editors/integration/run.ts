@@ -1,0 +1,74 @@
+/**
+ * Runs the extension's integration tests (mocha, in the extension host of a
+ * real VS Code) through @vscode/test-electron's runTests(), the standard entry
+ * point of VS Code extension tests.
+ *
+ *   node --import tsx test/editors/integration/run.ts
+ *
+ * Where VS Code can be downloaded (ETCETERA_VSCODE=download), runTests()
+ * downloads it as usual. Otherwise (the default: this project's machines and
+ * CI reach no download server) it is handed `vscodeExecutablePath` = a
+ * launcher that runs the same tests in code-server, installed by
+ * test/editors/install.sh.
+ */
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { runTests } from "@vscode/test-electron";
+import { build } from "esbuild";
+import { ensureBuilt } from "../lib/build.js";
+import { editorsCache, installEditor, repoRoot } from "../lib/install.js";
+
+const work = join(editorsCache, "run/integration");
+
+/** The mocha suite, bundled into one CommonJS module the extension host can load. */
+export async function bundleSuite(): Promise<string> {
+  const outfile = join(editorsCache, "integration/suite.cjs");
+  await build({
+    entryPoints: [join(repoRoot, "test/editors/integration/suite/index.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    sourcemap: "inline",
+    external: ["vscode"],
+    logLevel: "error",
+  });
+  return outfile;
+}
+
+/** A scratch copy of the fixture workspace, so that nothing a test does reaches the repository. */
+function prepareWorkspace(): string {
+  const folder = join(work, "workspace");
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  cpSync(join(repoRoot, "test/editors/fixtures/workspace"), folder, { recursive: true });
+  return folder;
+}
+
+export async function runIntegrationTests(): Promise<number> {
+  const download = process.env.ETCETERA_VSCODE === "download";
+  if (!download) installEditor("code-server");
+  ensureBuilt();
+  const extensionTestsPath = await bundleSuite();
+  const folder = prepareWorkspace();
+  return runTests({
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath,
+    // node:test reads a test file's stdout: VS Code's output goes to stderr.
+    stdout: process.stderr,
+    launchArgs: [folder, `--user-data-dir=${join(work, "profile")}`, `--extensions-dir=${join(work, "profile/extensions")}`],
+    ...(download
+      ? { cachePath: join(repoRoot, ".cache/vscode-test") }
+      : { vscodeExecutablePath: join(repoRoot, "test/editors/integration/launcher.sh") }),
+  });
+}
+
+if (process.argv[1] === import.meta.filename) {
+  try {
+    process.exitCode = await runIntegrationTests();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  }
+}

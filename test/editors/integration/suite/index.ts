@@ -1,0 +1,18 @@
+/**
+ * The module VS Code's extension host loads as --extensionTestsPath: it runs
+ * the mocha suites below inside the real extension host and rejects when a
+ * test fails (VS Code then exits with 1).
+ */
+import Mocha from "mocha";
+import { languageSuites } from "./languages.spec.js";
+import { systemdSuites } from "./systemd.spec.js";
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: "bdd", reporter: "spec", color: false, timeout: 60_000 });
+  // The bdd interface defines describe/it (and mocha's exports of them) once this event has fired.
+  mocha.suite.emit("pre-require", globalThis, "etcetera-integration", mocha);
+  languageSuites();
+  systemdSuites();
+  const failures = await new Promise<number>((r) => mocha.run(r));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
