@@ -1,3 +1,4 @@
+import { cronUsage, runCron } from "./cli/cron.js";
 import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
 import { runTimespan } from "./cli/timespan.js";
 import { startServer } from "./server.js";
@@ -6,6 +7,7 @@ const usage = `etcetera — lint and language server for systemd units and the o
 
 ${lintUsage}
        etcetera timespan SPAN...          (as systemd-analyze timespan)
+${cronUsage}
        etcetera lsp --stdio | --node-ipc  (language server)
        etcetera --version`;
 
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     case "timespan":
       if (rest.length === 0) throw new UsageError("timespan needs at least one SPAN");
       return runTimespan(rest, io);
+    case "cron":
+      return runCron(rest, io);
     case "lsp":
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
       startServer();

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { FileKind } from "../core/language.js";
 import { allRules, fileKinds, isFileKind } from "../core/registry.js";
-import { defaultSettings, type Settings, settingsFromConfiguration } from "../core/settings.js";
+import { type CronDialect, cronDialects, defaultSettings, type Settings, settingsFromConfiguration } from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
 import { collectFiles, readText } from "./files.js";
@@ -21,7 +21,7 @@ export interface CommandIO {
 export class UsageError extends Error {}
 
 export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
-                     [--systemd-version N] [--max-warnings N] [--config FILE] PATH...`;
+                     [--systemd-version N] [--cron-dialect debian|cronie] [--max-warnings N] [--config FILE] PATH...`;
 
 async function loadConfig(path: string | undefined): Promise<Settings> {
   if (!path) return defaultSettings;
@@ -53,6 +53,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
       format: { type: "string", default: "stylish" },
       kind: { type: "string" },
       "systemd-version": { type: "string" },
+      "cron-dialect": { type: "string" },
       "max-warnings": { type: "string" },
       config: { type: "string" },
     },
@@ -69,6 +70,12 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   const config = await loadConfig(values.config);
   const version = parseIntOption("systemd-version", values["systemd-version"]);
   const settings: Settings = { ...config, systemd: { version: version ?? config.systemd.version } };
+  const cronDialect = values["cron-dialect"];
+  if (cronDialect !== undefined) {
+    if (!cronDialects.some((d) => d === cronDialect))
+      throw new UsageError(`unknown --cron-dialect '${cronDialect}'; use ${cronDialects.join(", ")}`);
+    settings.cron = { dialect: cronDialect as CronDialect };
+  }
 
   const { files, errors } = await collectFiles(positionals, kind);
   const index = new UnitNameIndex();
