@@ -1,0 +1,48 @@
+/** C string helpers with the C locale's ASCII-only case folding, as systemd's string-util.h uses them. */
+
+const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+
+export function equalsNoCase(a: string, b: string): boolean {
+  return a.length === b.length && lowerAscii(a) === lowerAscii(b);
+}
+
+export function startsWithNoCase(s: string, prefix: string, at = 0): boolean {
+  return equalsNoCase(s.slice(at, at + prefix.length), prefix);
+}
+
+/** `endswith_no_case()`: the offset where `suffix` starts at the end of `s`, or -1. */
+export function endsWithNoCase(s: string, suffix: string): number {
+  if (suffix.length > s.length) return -1;
+  return equalsNoCase(s.slice(s.length - suffix.length), suffix) ? s.length - suffix.length : -1;
+}
+
+export const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+/** isspace() in the C locale. */
+export const isCSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
+
+/** A C function sees a string only up to its first NUL. */
+export function cString(s: string): string {
+  const nul = s.indexOf("\0");
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+export const ULONG_MAX = (1n << 64n) - 1n;
+
+/**
+ * `strtoul(s + at, &end, 10)`: leading white space, an optional sign (a minus
+ * negates modulo 2^64), then decimal digits. `end === at` when nothing was
+ * converted; `overflow` when the digits exceed ULONG_MAX (ERANGE).
+ */
+export function strtoul(s: string, at: number): { value: bigint; end: number; overflow: boolean } {
+  let p = at;
+  while (isCSpace(s[p])) p++;
+  let negative = false;
+  if (s[p] === "+" || s[p] === "-") negative = s[p++] === "-";
+  const digits = p;
+  while (isDigit(s[p])) p++;
+  if (p === digits) return { value: 0n, end: at, overflow: false };
+  const value = BigInt(s.slice(digits, p));
+  if (value > ULONG_MAX) return { value: ULONG_MAX, end: p, overflow: true };
+  return { value: negative && value !== 0n ? (1n << 64n) - value : value, end: p, overflow: false };
+}
