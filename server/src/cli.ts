@@ -1,3 +1,4 @@
+import { runCalendar } from "./cli/calendar.js";
 import { cronUsage, runCron } from "./cli/cron.js";
 import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
 import { runTimespan } from "./cli/timespan.js";
@@ -6,6 +7,7 @@ import { startServer } from "./server.js";
 const usage = `etcetera — lint and language server for systemd units and the other files that run a Linux host
 
 ${lintUsage}
+       etcetera calendar [--iterations N] [--base-time T] [--format text|json] EXPR...  (as systemd-analyze calendar)
        etcetera timespan SPAN...          (as systemd-analyze timespan)
 ${cronUsage}
        etcetera lsp --stdio | --node-ipc  (language server)
@@ -22,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "lint":
       return runLint(rest, io);
+    case "calendar":
+      return runCalendar(rest, io);
     case "timespan":
       if (rest.length === 0) throw new UsageError("timespan needs at least one SPAN");
       return runTimespan(rest, io);
