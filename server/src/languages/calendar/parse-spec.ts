@@ -6,6 +6,7 @@
  */
 import { civilFromDays } from "./broken-down.js";
 import { normalizeSpec, validateSpec } from "./check-spec.js";
+import { explainFailure } from "./explain-failure.js";
 import { shorthandChains } from "./shorthands.js";
 import {
   type CalendarErrno,
@@ -386,6 +387,12 @@ function stripTimezone(input: string, spec: CalendarSpec, env: ParseEnvironment)
 
 /** Parses a calendar spec exactly as systemd does; never throws. */
 export function parseCalendarSpec(rawInput: string, env: ParseEnvironment): CalendarParseResult {
+  const result = parseOnce(rawInput, env);
+  if (result.ok) return result;
+  return explainFailure(cString(rawInput), result, (text) => parseOnce(text, env).ok);
+}
+
+function parseOnce(rawInput: string, env: ParseEnvironment): CalendarParseResult {
   const input = cString(rawInput);
   const spec0 = emptySpec();
   let s: string;

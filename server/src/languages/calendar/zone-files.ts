@@ -4,7 +4,7 @@
  * engine that touches the file system; where there are no zone files
  * (Windows), Intl stands in.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, readlinkSync, statSync } from "node:fs";
 import { IntlZone, intlKnowsZone, intlLocalZoneName } from "./intl-zone.js";
 import { isTzif, parseTzif, type TzifData } from "./tzif.js";
 import { PosixZone, TzifZone, type Zone } from "./zone.js";
@@ -72,7 +72,7 @@ export function zoneFromTz(tz: string | undefined): Zone {
   if (spec?.startsWith(":")) spec = spec.slice(1);
   const file = spec === undefined ? TZDEFAULT : spec.startsWith("/") ? spec : `${process.env.TZDIR || SYSTEMD_ZONEINFO}/${spec}`;
   const data = readZoneFile(file);
-  if (data) return new TzifZone(spec ?? TZDEFAULT, data);
+  if (data) return new TzifZone(spec ?? localZoneLinkName(), data);
   if (!haveZoneFiles()) {
     // No compiled zones on this machine: take the name as an IANA zone if Intl knows it.
     const name = spec ?? intlLocalZoneName();
@@ -80,6 +80,17 @@ export function zoneFromTz(tz: string | undefined): Zone {
   }
   if (spec === undefined || spec === "" || spec === TZDEFAULT) return new PosixZone("UTC", undefined);
   return new PosixZone(spec, spec);
+}
+
+/** The zone name /etc/localtime links to ("Europe/Berlin"), for messages; the path itself when it is no link. */
+function localZoneLinkName(): string {
+  try {
+    const target = readlinkSync(TZDEFAULT);
+    const at = target.indexOf("zoneinfo/");
+    return at >= 0 ? target.slice(at + "zoneinfo/".length) : target;
+  } catch {
+    return TZDEFAULT;
+  }
 }
 
 /** The local zone of this process, from $TZ or /etc/localtime. */
