@@ -1,4 +1,5 @@
 import type { UnitRule } from "../rule.js";
+import { calendarNeverElapses } from "./calendar-never-elapses.js";
 import { commentAfterValue } from "./comment-after-value.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
@@ -9,7 +10,11 @@ import { invalidValue } from "./invalid-value.js";
 import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
+import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
 import { syntaxError } from "./syntax-error.js";
+import { timerUnitMissing } from "./timer-unit-missing.js";
+import { timerWithoutTrigger } from "./timer-without-trigger.js";
+import { timespanAsCalendar } from "./timespan-as-calendar.js";
 import { unitRefused } from "./unit-refused.js";
 import { unknownDirective } from "./unknown-directive.js";
 import { unknownSection } from "./unknown-section.js";
@@ -29,4 +34,10 @@ export const systemdRules: readonly UnitRule[] = [
   dropinExecStart,
   networkOnlineWithoutWants,
   nonportableUserName,
+  // Timers and their calendar events
+  timespanAsCalendar,
+  calendarNeverElapses,
+  timerWithoutTrigger,
+  persistentWithoutCalendar,
+  timerUnitMissing,
 ];

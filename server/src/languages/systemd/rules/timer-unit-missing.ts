@@ -1,0 +1,43 @@
+import type { UnitRule } from "../rule.js";
+
+/** The template of an instance name: foo@bar.service → foo@.service. */
+function templateOf(name: string): string | undefined {
+  const m = /^([^@]+)@[^@]+(\.[a-z]+)$/.exec(name);
+  return m ? `${m[1]}@${m[2]}` : undefined;
+}
+
+export const timerUnitMissing: UnitRule = {
+  meta: {
+    id: "systemd/timer-unit-missing",
+    severity: "warning",
+    doc: "The unit a timer starts (Unit=, or the service of the same name) is not among the unit files of the workspace. Checked only when the workspace holds unit files.",
+  },
+  check(ctx, report) {
+    if (ctx.info.isDropIn || ctx.type !== "timer" || !ctx.info.unitName) return;
+    const names = new Set(ctx.workspace.unitNames());
+    // Only a workspace that holds other units says anything about what is missing.
+    if ([...names].every((n) => n === ctx.info.unitName || n === ctx.info.fileName)) return;
+    let unitEntry: (typeof ctx.unit.sections)[number]["entries"][number] | undefined;
+    for (const section of ctx.unit.sections) {
+      if (section.name !== "Timer") continue;
+      for (const entry of section.entries) if (entry.key === "Unit" && entry.value !== "") unitEntry = entry;
+    }
+    if (unitEntry?.value.includes("%")) return;
+    const target = unitEntry?.value ?? ctx.info.unitName.replace(/\.timer$/, ".service");
+    const template = templateOf(target);
+    if (names.has(target) || (template !== undefined && names.has(template))) return;
+    if (unitEntry) {
+      report(
+        unitEntry.valueRange,
+        `Unit=${target} is not among the unit files of this workspace; the timer fails to start it unless the host provides it.`,
+      );
+      return;
+    }
+    const section = ctx.unit.sections.find((s) => s.name === "Timer") ?? ctx.unit.sections[0];
+    if (!section) return;
+    report(
+      section.nameRange,
+      `This timer starts ${target} (the service of the same name), which is not among the unit files of this workspace. Add it, or name the unit to start with Unit=.`,
+    );
+  },
+};
