@@ -1,5 +1,6 @@
 import type { CompletionItem, LanguageContext } from "../../core/language.js";
 import type { Position } from "../../core/text.js";
+import { calendarCompletions } from "./calendar-completion.js";
 import { unitContext } from "./context.js";
 import { allSections, directivesOfSection, parserInfo, sectionsForType, specifiers } from "./data.js";
 import { directiveMarkdown, valueKindText } from "./docs.js";
@@ -97,6 +98,8 @@ export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageC
       }));
   }
   if (!directive) return [];
+  // OnCalendar=: shorthands and weekday names.
+  if (directive.name === "OnCalendar") return calendarCompletions(valueSoFar.trimStart(), position);
   const parser = parserInfo(directive.parser);
   if (unitListParsers.has(directive.parser)) {
     const own = ctx.info.unitName;

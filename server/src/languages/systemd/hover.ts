@@ -2,6 +2,7 @@ import type { Hover, LanguageContext } from "../../core/language.js";
 import type { Position } from "../../core/text.js";
 import { containsPosition } from "../../core/text.js";
 import { formatTimespan, parseTimespan } from "../calendar/timespan.js";
+import { calendarHover } from "./calendar-hover.js";
 import { unitContext } from "./context.js";
 import { parserInfo, sectionsForType } from "./data.js";
 import { directiveMarkdown } from "./docs.js";
@@ -61,6 +62,9 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
     }
   }
   if (!directive) return undefined;
+  // OnCalendar=: the normalized form and the next elapses.
+  const calendar = directive.name === "OnCalendar" ? calendarHover(entry) : undefined;
+  if (calendar) return calendar;
   const kind = parserInfo(directive.parser)?.kind;
   if ((kind === "timespan" || (kind === "timer" && directive.name !== "OnCalendar")) && entry.value !== "") {
     const r = parseTimespan(entry.value);
