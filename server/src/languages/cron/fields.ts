@@ -184,12 +184,14 @@ export function evaluateField(text: string, info: FieldInfo, dialect: Dialect): 
       if (step < 0) fail("invalid", stepStart, pos, `Step ${text.slice(stepStart, pos)} is too large for cron.`);
     }
     if (first > last) {
+      // Sunday is 7 as well as 0, so a weekday range ending on Sunday wraps without a second part.
+      const wrapped = info.name === "day-of-week" && last === 0 ? `${first}-7` : `${first}-${info.max},${info.min}-${last}`;
       result.problems.push({
         kind: "reversed-range",
         start: elementStart,
         end: rangeEnd,
-        message: `The range ${text.slice(elementStart, rangeEnd)} runs backwards: cron selects nothing from it (ranges do not wrap around). Write ${first}-${info.max},${info.min}-${last} to wrap.`,
-        suggestion: `${first}-${info.max},${info.min}-${last}`,
+        message: `The range ${text.slice(elementStart, rangeEnd)} runs backwards: cron selects nothing from it (ranges do not wrap around). Write ${wrapped} to wrap.`,
+        suggestion: wrapped,
       });
     } else if (step > last - first && step > 1) {
       result.problems.push({

@@ -32,7 +32,7 @@ export function reportFieldProblems(ctx: CronCheckContext, report: Report, kind:
 /** A rule that is exactly one kind of field problem. */
 export function fieldProblemRule(kind: FieldProblemKind, severity: CronRule["meta"]["severity"], doc: string): CronRule {
   return {
-    meta: { id: `cron/${kind}`, severity, doc },
+    meta: { id: `cron/${kind === "invalid" ? "invalid-field" : kind}`, severity, doc },
     check: (ctx, report) => reportFieldProblems(ctx, report, kind),
   };
 }

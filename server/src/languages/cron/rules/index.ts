@@ -6,6 +6,7 @@ import { fieldRange } from "./field-range.js";
 import { ignoredFileName } from "./ignored-file-name.js";
 import { ignoredText } from "./ignored-text.js";
 import { invalidEnv } from "./invalid-env.js";
+import { invalidField } from "./invalid-field.js";
 import { missingUser } from "./missing-user.js";
 import { neverRunsRule } from "./never-runs.js";
 import { noFinalNewline } from "./no-final-newline.js";
@@ -21,6 +22,7 @@ export const cronRules: readonly CronRule[] = [
   fieldCount,
   fieldRange,
   zeroStep,
+  invalidField,
   unknownName,
   unsupportedSyntax,
   missingUser,

@@ -1,0 +1,45 @@
+/**
+ * The crontabs Debian packages ship (fetched by test/corpus/fetch-debian-cron.sh
+ * into .cache/corpus-cron when missing): on every file the daemon accepts we
+ * must report nothing at all.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { lintText } from "../helpers/lint.js";
+import { corpusFiles, corpusUsers, ensureCorpus } from "./corpus.js";
+import { type CronVerdict, canRunDaemon, daemonVerdicts, ensureCron } from "./cron-tools.js";
+import type { Recording } from "./our-verdicts.js";
+import { verdictsFile } from "./our-verdicts.js";
+
+describe("cron corpus from Debian packages", () => {
+  const present = ensureCorpus();
+  it("no false alarms on the files the daemon accepts", { skip: present ? false : "no corpus and no apt-get to fetch it" }, (t) => {
+    const files = corpusFiles();
+    const recording = JSON.parse(readFileSync(verdictsFile, "utf8")) as Recording;
+    const live =
+      ensureCron() && canRunDaemon()
+        ? daemonVerdicts(Object.fromEntries(files.map((f) => [f.key, f.text])), corpusUsers(files))
+        : undefined;
+    let lines = 0;
+    let compared = 0;
+    const alarms: string[] = [];
+    for (const f of files) {
+      const recorded = recording.corpus[f.key];
+      const sha1 = createHash("sha1").update(f.text).digest("hex");
+      const verdict: CronVerdict | undefined = live?.[f.key] ?? (recorded?.sha1 === sha1 ? recorded.verdict : undefined);
+      lines += f.text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).length;
+      if (!verdict?.accepted) continue;
+      compared++;
+      for (const d of lintText(f.hostPath, f.text, undefined, "cron"))
+        alarms.push(`${f.key}:${d.range.start.line + 1}: ${d.rule}: ${d.message}`);
+    }
+    const packages = new Set(files.map((f) => f.package)).size;
+    t.diagnostic(
+      `${packages} packages, ${files.length} files, ${lines} job and environment lines, ${compared} files with a daemon verdict, ${alarms.length} false alarms`,
+    );
+    assert.ok(compared > 0, "no corpus file has a daemon verdict (record one with test/cron/record-cron-verdicts.ts)");
+    assert.deepEqual(alarms, []);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Records Debian cron's verdicts on the broken files of
+ * test/fixtures/cron-differential and on the corpus (.cache/corpus-cron)
+ * into test/fixtures/cron-differential/verdicts.json. Run as root on a
+ * machine with Debian's cron: node --import tsx test/cron/record-cron-verdicts.ts
+ */
+import { createHash } from "node:crypto";
+import { existsSync, writeFileSync } from "node:fs";
+import { corpusFiles, corpusUsers } from "./corpus.js";
+import { canRunDaemon, crontabVerdict, cronVersion, daemonVerdicts } from "./cron-tools.js";
+import { brokenFiles, type Recording, verdictsFile } from "./our-verdicts.js";
+
+const version = cronVersion();
+if (!version || !canRunDaemon()) {
+  console.error("record-cron-verdicts: needs root, unshare and Debian's cron (apt-get install cron)");
+  process.exit(2);
+}
+const user = Object.fromEntries(Object.entries(brokenFiles("user")).map(([name, text]) => [name, crontabVerdict(text)]));
+const corpus = existsSync(".cache/corpus-cron/manifest.tsv") ? corpusFiles() : [];
+const system = daemonVerdicts(brokenFiles("system"));
+const corpusVerdicts = daemonVerdicts(Object.fromEntries(corpus.map((f) => [f.key, f.text])), corpusUsers(corpus));
+const recording: Recording = {
+  cron: version,
+  user,
+  system,
+  corpus: Object.fromEntries(
+    corpus.map((f) => [f.key, { sha1: createHash("sha1").update(f.text).digest("hex"), verdict: corpusVerdicts[f.key] as never }]),
+  ),
+};
+writeFileSync(verdictsFile, `${JSON.stringify(recording, null, 1)}\n`);
+console.log(
+  `recorded cron ${version}: ${Object.keys(user).length} user, ${Object.keys(recording.system).length} system, ${corpus.length} corpus files`,
+);
