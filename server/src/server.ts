@@ -12,7 +12,15 @@ import type { LanguageContext } from "./core/language.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange } from "./features/code-actions.js";
 import { AnalysisCache } from "./features/documents.js";
-import { toLspCodeAction, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbol } from "./features/lsp-convert.js";
+import {
+  toLspCodeAction,
+  toLspCompletion,
+  toLspDiagnostic,
+  toLspFolding,
+  toLspHover,
+  toLspRefactoring,
+  toLspSymbol,
+} from "./features/lsp-convert.js";
 import { UnitNameIndex } from "./features/workspace-index.js";
 import { newestKnownVersion } from "./languages/systemd/data.js";
 import { type DocumentInfo, type DocumentInfoParams, documentInfoRequest } from "./protocol.js";
@@ -89,7 +97,7 @@ export function startServer(): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        codeActionProvider: { codeActionKinds: ["quickfix", "refactor.rewrite"] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
@@ -143,8 +151,13 @@ export function startServer(): void {
     const doc = documents.get(textDocument.uri);
     const analysis = doc && analysisOf(doc);
     if (!doc || !analysis) return [];
-    const diagnostics = analysis.diagnostics(await contextFor(doc.uri));
-    return fixesInRange(diagnostics, range).map(({ fix, diagnostic }) => toLspCodeAction(doc.uri, fix, [diagnostic]));
+    const ctx = await contextFor(doc.uri);
+    const diagnostics = analysis.diagnostics(ctx);
+    const refactorings = analysis.language.refactorings?.(analysis.doc, range, ctx) ?? [];
+    return [
+      ...fixesInRange(diagnostics, range).map(({ fix, diagnostic }) => toLspCodeAction(doc.uri, fix, [diagnostic])),
+      ...refactorings.map((r) => toLspRefactoring(doc.uri, r)),
+    ];
   });
 
   connection.onDocumentSymbol(({ textDocument }) => {

@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, RuleMeta } from "./diagnostic.js";
+import type { Diagnostic, Fix, RuleMeta, TextEdit } from "./diagnostic.js";
 import type { Settings } from "./settings.js";
 import type { Position, Range } from "./text.js";
 
@@ -63,6 +63,19 @@ export interface FoldingRange {
   kind?: "comment" | "region";
 }
 
+/**
+ * An action that is not the fix of a diagnostic (a refactoring such as
+ * turning a crontab line into a systemd timer): edits to the document and
+ * files to create next to it, or the reason it cannot be done here.
+ */
+export interface Refactoring {
+  title: string;
+  edits: TextEdit[];
+  createFiles?: { path: string; text: string }[];
+  /** Set when the action does not apply; editors show it greyed out with this reason. */
+  disabled?: string;
+}
+
 export interface CodeAction extends Fix {
   /** The diagnostics this action resolves. */
   diagnostics: Diagnostic[];
@@ -81,4 +94,6 @@ export interface LanguageModule<Doc> {
   hover(doc: Doc, position: Position, ctx: LanguageContext): Hover | undefined;
   symbols(doc: Doc): DocumentSymbol[];
   folding(doc: Doc): FoldingRange[];
+  /** Refactorings offered for a range (optional: most languages only have the fixes of their diagnostics). */
+  refactorings?(doc: Doc, range: Range, ctx: LanguageContext): Refactoring[];
 }

@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -13,7 +14,7 @@ import {
   SymbolKind,
 } from "vscode-languageserver";
 import type { Diagnostic, Fix, Severity } from "../core/diagnostic.js";
-import type { CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover } from "../core/language.js";
+import type { CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover, Refactoring } from "../core/language.js";
 
 /** Plain data → LSP types. The language modules never see these. */
 
@@ -76,4 +77,26 @@ export function toLspCodeAction(uri: string, fix: Fix, diagnostics: Diagnostic[]
     diagnostics: diagnostics.map(toLspDiagnostic),
     edit: { changes: { [uri]: fix.edits } },
   };
+}
+
+/** A refactoring as a workspace edit: new files first, then the edits of the document. */
+export function toLspRefactoring(uri: string, r: Refactoring): LspCodeAction {
+  const action: LspCodeAction = { title: r.title, kind: CodeActionKind.RefactorRewrite };
+  if (r.disabled) {
+    action.disabled = { reason: r.disabled };
+    return action;
+  }
+  const created = (r.createFiles ?? []).flatMap((f) => {
+    const fileUri = pathToFileURL(f.path).toString();
+    return [
+      // No overwrite: an existing unit of that name makes the whole edit fail instead of being replaced.
+      { kind: "create" as const, uri: fileUri },
+      {
+        textDocument: { uri: fileUri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text }],
+      },
+    ];
+  });
+  action.edit = { documentChanges: [...created, { textDocument: { uri, version: null }, edits: r.edits }] };
+  return action;
 }

@@ -6,6 +6,7 @@ import { cronContext } from "./context.js";
 import { hoverCron } from "./hover.js";
 import { cronFolding, cronSymbols } from "./outline.js";
 import { type CronFile, parseCrontab } from "./parser.js";
+import { cronRefactorings } from "./refactorings.js";
 import { cronRules } from "./rules/index.js";
 
 export const cronLanguage: LanguageModule<CronFile> = {
@@ -37,4 +38,5 @@ export const cronLanguage: LanguageModule<CronFile> = {
   hover: (file, position, ctx) => hoverCron(file, position, ctx),
   symbols: cronSymbols,
   folding: cronFolding,
+  refactorings: cronRefactorings,
 };
