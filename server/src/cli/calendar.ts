@@ -42,20 +42,37 @@ function parseOptions(argv: string[]): CalendarOptions | string {
   return options;
 }
 
-/** `safe_atou()`: white space, then a number (0x/0o/0b/0 prefixes allowed), nothing after it, no minus sign. */
+/** strtoul() with base 0 (0x hex, 0 octal, else decimal), 2 or 8: value, and where the digits end (0: none). */
+function strtoul(s: string, base: 0 | 2 | 8): { value: bigint; end: number } {
+  let p = 0;
+  while (/[ \t\n\v\f\r]/.test(s[p] ?? "")) p++;
+  let negative = false;
+  if (s[p] === "+" || s[p] === "-") negative = s[p++] === "-";
+  let radix: number = base;
+  if (base === 0) {
+    if (s[p] === "0" && (s[p + 1] === "x" || s[p + 1] === "X") && /[0-9a-fA-F]/.test(s[p + 2] ?? "")) {
+      radix = 16;
+      p += 2;
+    } else radix = s[p] === "0" ? 8 : 10;
+  }
+  const digits = p;
+  while (p < s.length && Number.parseInt(s[p] as string, radix) >= 0) p++;
+  if (p === digits) return { value: 0n, end: 0 };
+  const value = [...s.slice(digits, p)].reduce((v, c) => v * BigInt(radix) + BigInt(Number.parseInt(c, radix)), 0n);
+  return { value: negative ? -value : value, end: p };
+}
+
+/** `safe_atou()` of systemd 252: white space, 0b/0o prefixes or C's, nothing after the number, no negative value. */
 function parseIterations(text: string): number | undefined {
-  const s = text.replace(/^[ \t\n\r]+/, "");
-  const m = /^\+?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return /^-0+$/.test(s) ? 0 : undefined;
-  const digits = m[1] as string;
-  const value = /^0[bBoO]/.test(digits)
-    ? Number.parseInt(digits.slice(2), digits[1]?.toLowerCase() === "b" ? 2 : 8)
-    : /^0[xX]/.test(digits)
-      ? Number.parseInt(digits.slice(2), 16)
-      : digits.length > 1 && digits.startsWith("0")
-        ? Number.parseInt(digits, 8)
-        : Number(digits);
-  return value <= 0xffffffff ? value : undefined;
+  let s = text.replace(/^[ \t\n\r]+/, "");
+  let base: 0 | 2 | 8 = 0;
+  if (/^0[bB]/.test(s)) base = 2;
+  else if (/^0[oO]/.test(s)) base = 8;
+  if (base !== 0) s = s.slice(2);
+  const r = strtoul(s, base);
+  if (r.end === 0 || r.end !== s.length) return undefined;
+  if (r.value < 0n || r.value > 0xffffffffn) return undefined;
+  return Number(r.value);
 }
 
 /** `etcetera calendar`: the output of systemd 252's `systemd-analyze calendar`, or the same data as JSON. */
