@@ -43,7 +43,7 @@ export const contexts: readonly Context[] = [
 /** Whether systemd's "valid timestamp" hint for this text depends on the day it runs ("Mon 12:00:00"-like text). */
 function hintDependsOnDay(text: string): boolean {
   const zone = zoneFromTz("UTC");
-  const verdict = (now: bigint) => parseTimestamp(text, { zone, mktime: { offset: 0 }, now, namedZone, timezoneIsValid }) !== undefined;
+  const verdict = (now: bigint) => parseTimestamp(text, { zone, mktime: { offset: 0 }, now, timezoneIsValid }) !== undefined;
   const day = 86_400_000_000n;
   const now = 1_700_000_000_000_000n;
   const first = verdict(now);
@@ -175,3 +175,54 @@ export function runOurs(
   const run = runCalendarAnalysis([...expressions], ITERATIONS, base, env);
   return { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, reports: run.reports };
 }
+
+/** Whole command lines for `etcetera calendar` against `systemd-analyze calendar`: options, base times, errors. */
+export interface CliCase {
+  tz: string;
+  args: string[];
+}
+
+export const cliCases: readonly CliCase[] = [
+  { tz: "UTC", args: ["--iterations", "3", "--base-time", "2024-03-30 12:00:00 UTC", "daily", "Mon..Fri 08:00", "foo"] },
+  { tz: "Europe/Berlin", args: ["daily", "--iterations=2", "--base-time=@1711802096", "*-02-30", "5min"] },
+  { tz: "UTC", args: ["--iterations=-1", "daily"] },
+  { tz: "UTC", args: ["--iterations=0x3", "--base-time=@0", "*-*-01"] },
+  { tz: "UTC", args: ["--iterations=08", "daily"] },
+  { tz: "UTC", args: ["--base-time=garbage", "daily"] },
+  { tz: "UTC", args: [] },
+  { tz: "UTC", args: ["--iterations=2"] },
+  { tz: "Europe/Berlin", args: ["--base-time=2024-03-31 01:30 Europe/Berlin", "--iterations=4", "*-*-* 02:30"] },
+  { tz: "Europe/Berlin", args: ["--base-time=2024-03-31 01:30 CET", "--iterations=2", "hourly"] },
+  {
+    tz: "Europe/Berlin",
+    args: ["--base-time=@1711802096", "--iterations=2", "daily CET", "daily CEST", "weekly cest", "Mon 12:00 Europe/Berlin"],
+  },
+  { tz: "America/New_York", args: ["--base-time=2024-11-03 01:30 EDT", "--iterations=3", "*:0/20"] },
+  { tz: "UTC", args: ["--base-time=2024-03-30 12:00:00.5 UTC", "--iterations=3", "*:*:*", "*:*:0.25/0.5"] },
+  { tz: "UTC", args: ["--base-time=Sat 2024-03-30 12:00 UTC", "daily"] },
+  { tz: "UTC", args: ["--base-time=Fri 2024-03-30 12:00 UTC", "daily"] },
+  { tz: "UTC", args: ["--base-time=24-03-30 12:00:00", "--iterations=2", "monthly"] },
+  { tz: "UTC", args: ["--base-time=Mar 30 12:00:00", "daily"] },
+  { tz: "UTC", args: ["--base-time=@1711802096", "--", "-5min", "daily"] },
+  { tz: "UTC", args: ["--base-time=@1711802096", "--iterations", "0", "daily", "*-02-30"] },
+  { tz: "Australia/Lord_Howe", args: ["--base-time=@1712410200", "--iterations=4", "*-*-* 01:45", "daily Australia/Lord_Howe"] },
+];
+
+/** A live run of systemd-analyze for one command line. */
+export function runSystemdCli(c: CliCase): BatchResult {
+  const r = spawnSync(systemdAnalyze, ["calendar", ...c.args], {
+    encoding: "utf8",
+    env: { ...process.env, TZ: c.tz, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", SYSTEMD_COLORS: "0" },
+  });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status ?? -1 };
+}
+
+export const cliRecordingFile = join(fixtureDir, "cli-252.json");
+
+/** Standard output without the clock-dependent lines. */
+export const withoutFromNow = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((l) => !isFromNow(l))
+    .join("\n");

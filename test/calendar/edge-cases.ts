@@ -307,6 +307,12 @@ export const edgeCases: readonly string[] = [
   "24-01-01 12:00:00.5",
   "Jan 05 10:00:00",
   "@5min",
+  "tomorrow UTC",
+  "yesterday utc",
+  "tomorrow Europe/Berlin",
+  "today CET",
+  "+5min UTC",
+  "Jan 05 10:00:00 UTC",
   // Lists and limits
   `*:${longList(240)}`,
   `*:${longList(241)}`,

@@ -10,7 +10,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
+  type BatchResult,
   type ContextRecording,
+  cliCases,
+  cliRecordingFile,
   contextExpressions,
   contexts,
   corpus,
@@ -19,10 +22,12 @@ import {
   type Recording,
   recordingFile,
   runSystemd,
+  runSystemdCli,
   serializeRecording,
   splitBatch,
   systemdAnalyze,
   systemdVersion,
+  withoutFromNow,
 } from "../calendar/differential-lib.js";
 
 const version = systemdVersion();
@@ -50,7 +55,17 @@ const recording: Recording = {
   contexts: recorded,
 };
 
+const cli = cliCases.map((c): BatchResult => {
+  const r = runSystemdCli(c);
+  return { ...r, stdout: withoutFromNow(r.stdout) };
+});
+const cliText = `${JSON.stringify({ systemd: version, cases: cli }, null, 1)}\n`;
+
 if (process.argv.includes("--check")) {
+  if (readFileSync(cliRecordingFile, "utf8") !== cliText) {
+    console.error(`${cliRecordingFile} is stale: re-run without --check`);
+    process.exit(1);
+  }
   const old = JSON.parse(readFileSync(recordingFile, "utf8")) as Recording;
   const same =
     JSON.stringify(old.expressions) === JSON.stringify(recording.expressions) &&
@@ -63,6 +78,8 @@ if (process.argv.includes("--check")) {
 } else {
   mkdirSync(fixtureDir, { recursive: true });
   writeFileSync(recordingFile, serializeRecording(recording));
+  writeFileSync(cliRecordingFile, cliText);
   const counts = recorded.map((c) => `${c.name} ${c.outputs.length}`).join(", ");
   console.log(`${recordingFile}: ${expressions.length} expressions (${counts}), ${version}`);
+  console.log(`${cliRecordingFile}: ${cli.length} command lines`);
 }
