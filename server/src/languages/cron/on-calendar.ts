@@ -3,8 +3,8 @@ import type { Schedule } from "./schedule.js";
 /**
  * The OnCalendar= expressions equivalent to a cron schedule, and a small
  * evaluator for exactly the forms written here (weekday list, `*-MM-DD
- * HH:MM:00` with `*`, lists, `a..b` ranges and `a/step` repetitions), used
- * to check the conversion against cron's own rule run by run.
+ * HH:MM:00` with `*`, lists, `a..b` ranges and `a/step` repetitions): the
+ * tests' independent oracle next to the calendar engine that to-timer uses.
  */
 
 const systemdWeekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

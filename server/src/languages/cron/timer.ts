@@ -1,13 +1,17 @@
-import { referenceRuns } from "./next-runs.js";
-import { onCalendarLines, onCalendarRuns } from "./on-calendar.js";
+import { checkCalendar } from "../calendar/calendar.js";
+import { processEnvironment } from "../calendar/environment.js";
+import { nextElapse } from "../calendar/next-elapse.js";
+import { formatRun, referenceRuns } from "./next-runs.js";
+import { onCalendarLines } from "./on-calendar.js";
 import type { CronCheckContext, JobInfo } from "./rule.js";
 import { unescapedPercents } from "./rules/unescaped-percent.js";
 import { neverRuns } from "./schedule.js";
 
 /**
  * A crontab job as a systemd .timer + .service pair, or the reason there is
- * no exact equivalent. The timer's OnCalendar= lines are checked against
- * cron's own rule on the next 1,000 runs before anything is produced.
+ * no exact equivalent. The timer's OnCalendar= lines are checked on the next
+ * 1,000 runs: cron's rule against the calendar engine (systemd's algorithm)
+ * before anything is produced.
  */
 export type TimerConversion =
   | { ok: true; name: string; timer: string; service: string; onCalendar: string[]; notes: string[] }
@@ -56,6 +60,31 @@ function envAssignment(name: string, value: string): string {
   return unitQuote(`${name}=${value}`).replace(/\$\$/g, "$");
 }
 
+/**
+ * The next elapses of a timer with these OnCalendar= lines, from the
+ * calendar engine (systemd's own algorithm, in this process's time zone):
+ * the union of the lines' elapses, as the timer fires.
+ */
+export function timerRuns(lines: readonly string[], after: Date, count: number): Date[] | string {
+  const env = processEnvironment();
+  const all = new Set<number>();
+  for (const line of lines) {
+    const check = checkCalendar(line);
+    if (!check.ok) return `systemd would refuse OnCalendar=${line}`;
+    let at = BigInt(after.getTime()) * 1000n;
+    for (let i = 0; i < count; i++) {
+      const next = nextElapse(check.spec, at, env, env.namedZone);
+      if (!next.ok) break;
+      all.add(Number(next.usec / 1000n));
+      at = next.usec;
+    }
+  }
+  return [...all]
+    .sort((a, b) => a - b)
+    .slice(0, count)
+    .map((t) => new Date(t));
+}
+
 export function unitNameFor(fileName: string, line: number): string {
   const base = fileName.replace(/[^A-Za-z0-9_-]/g, "-").replace(/^-+|-+$/g, "") || "cron";
   return `cron-${base}-${line + 1}`;
@@ -83,10 +112,18 @@ export function convertJob(info: JobInfo, ctx: CronCheckContext, options: Conver
   const onCalendar = onCalendarLines(s);
   const now = options.now ?? new Date();
   const cronRuns = referenceRuns(s, now, COMPARED_RUNS);
-  const timerRuns = onCalendarRuns(onCalendar, now, COMPARED_RUNS);
-  const mismatch = cronRuns.findIndex((r, i) => r.getTime() !== timerRuns[i]?.getTime());
-  if (mismatch >= 0 || cronRuns.length !== timerRuns.length)
-    return { ok: false, reason: `no exact OnCalendar= equivalent found (run ${mismatch + 1} of ${COMPARED_RUNS} differs)` };
+  const timer = timerRuns(onCalendar, now, COMPARED_RUNS);
+  if (typeof timer === "string") return { ok: false, reason: timer };
+  const mismatch = cronRuns.findIndex((r, i) => r.getTime() !== timer[i]?.getTime());
+  if (mismatch >= 0 || cronRuns.length !== timer.length) {
+    const at = mismatch >= 0 ? mismatch : Math.min(cronRuns.length, timer.length);
+    const c = cronRuns[at];
+    const t = timer[at];
+    return {
+      ok: false,
+      reason: `no exact OnCalendar= equivalent: run ${at + 1} of ${COMPARED_RUNS} is ${c ? formatRun(c) : "none"} for cron but ${t ? formatRun(t) : "none"} for the timer (cron and systemd treat daylight-saving changes differently)`,
+    };
+  }
 
   const env = new Map<string, string>();
   for (const e of info.env) env.set(e.key, e.value);
@@ -128,7 +165,7 @@ export function convertJob(info: JobInfo, ctx: CronCheckContext, options: Conver
     ...(stdin !== undefined ? ["StandardInput=data", `StandardInputData=${Buffer.from(stdin).toString("base64")}`] : []),
     "",
   ].join("\n");
-  const timer = [
+  const timerUnit = [
     `# Converted by etcetera from ${source}; checked against cron on the next ${COMPARED_RUNS} runs.`,
     "[Unit]",
     `Description=Timer for ${name}.service (was a cron job)`,
@@ -142,5 +179,5 @@ export function convertJob(info: JobInfo, ctx: CronCheckContext, options: Conver
     "WantedBy=timers.target",
     "",
   ].join("\n");
-  return { ok: true, name, timer, service, onCalendar, notes };
+  return { ok: true, name, timer: timerUnit, service, onCalendar, notes };
 }
