@@ -71,7 +71,7 @@ export class TzifZone implements Zone {
   private tzTimezone: number;
   private tzDaylight: boolean;
   private readonly ruleStdoff: number;
-  private readonly ruleDstoff: number;
+  private readonly daylightSaved: boolean;
   private footerRules: PosixTzRules | undefined;
 
   constructor(
@@ -91,30 +91,25 @@ export class TzifZone implements Zone {
     }
     if (this.names[0] === undefined) this.names[0] = types[0]?.abbreviation ?? "";
     if (this.names[1] === undefined) this.names[1] = this.names[0];
-    let stdoff = 0;
-    let dstoff = 0;
-    if (transitions.length === 0) {
-      stdoff = dstoff = types[0]?.offset ?? 0;
-    } else {
-      let stdSet = false;
-      let dstSet = false;
-      for (let i = transitions.length - 1; i >= 0; i--) {
+    // glibc 2.36: `timezone` from the latest standard-time type, `daylight` set when any DST type occurs.
+    let stdoff = types[0]?.offset ?? 0;
+    let daylightSaved = false;
+    if (transitions.length > 0) {
+      stdoff = 0;
+      let i = transitions.length - 1;
+      for (; i >= 0; i--) {
         const type = types[typeIndexes[i] as number];
-        if (!type) continue;
-        if (!stdSet && !type.isdst) {
-          stdSet = true;
+        if (type && !type.isdst) {
           stdoff = type.offset;
-        } else if (!dstSet && type.isdst) {
-          dstSet = true;
-          dstoff = type.offset;
+          break;
         }
-        if (stdSet && dstSet) break;
+        daylightSaved = true;
       }
-      if (!dstSet) dstoff = stdoff;
+      while (!daylightSaved && --i >= 0) daylightSaved = types[typeIndexes[i] as number]?.isdst ?? false;
     }
     this.ruleStdoff = stdoff;
-    this.ruleDstoff = dstoff;
-    this.tzDaylight = stdoff !== dstoff;
+    this.daylightSaved = daylightSaved;
+    this.tzDaylight = daylightSaved;
     this.tzTimezone = -stdoff;
   }
 
@@ -194,7 +189,7 @@ export class TzifZone implements Zone {
       typeIndex = typeIndexes[i - 1] as number;
     }
     const info = types[typeIndex] ?? { offset: 0, isdst: false, abbreviation: "" };
-    this.tzDaylight = this.ruleStdoff !== this.ruleDstoff;
+    this.tzDaylight = this.daylightSaved;
     this.tzTimezone = -this.ruleStdoff;
     if (names[0] === undefined) names[0] = types[0]?.abbreviation ?? "";
     if (names[1] === undefined) names[1] = names[0];
