@@ -1,6 +1,9 @@
 import { runCalendar } from "./cli/calendar.js";
 import { cronUsage, runCron } from "./cli/cron.js";
+import { deployUsage, runDeploy } from "./cli/deploy.js";
 import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
+import { logsUsage, runLogs } from "./cli/logs.js";
+import { runStatus, statusUsage } from "./cli/status.js";
 import { runTimespan } from "./cli/timespan.js";
 import { startServer } from "./server.js";
 
@@ -10,6 +13,9 @@ ${lintUsage}
        etcetera calendar [--iterations N] [--base-time T] [--format text|json] EXPR...  (as systemd-analyze calendar)
        etcetera timespan SPAN...          (as systemd-analyze timespan)
 ${cronUsage}
+${deployUsage}
+${statusUsage}
+${logsUsage}
        etcetera lsp --stdio | --node-ipc  (language server)
        etcetera --version`;
 
@@ -31,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
       return runTimespan(rest, io);
     case "cron":
       return runCron(rest, io);
+    case "deploy":
+      return runDeploy(rest, io);
+    case "status":
+      return runStatus(rest, io);
+    case "logs":
+      return runLogs(rest, io);
     case "lsp":
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
       startServer();

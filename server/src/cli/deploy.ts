@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { deploy } from "../remote/deploy.js";
+import type { DeployResult } from "../remote/types.js";
+import { type CommandIO, UsageError } from "./lint.js";
+import { paint, remoteContext, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
+
+export const deployUsage = `       etcetera deploy FILE ${remoteOptionsUsage.split("\n")[0]}
+                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, roll back on failure)`;
+
+function printText(r: DeployResult, io: CommandIO): void {
+  const c = io.isTTY;
+  for (const d of r.lint) io.stderr(`${r.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]\n`);
+  for (const l of r.verifyOutput) io.stderr(`  ${paint(c, "dim", "verify:")} ${l}\n`);
+  if (r.journal.length) {
+    io.stderr(`${paint(c, "bold", `last journal lines of ${r.unit}:`)}\n`);
+    for (const l of r.journal) io.stderr(`  ${l}\n`);
+  }
+  const color = r.ok ? "green" : r.outcome === "unchanged" ? "yellow" : "red";
+  io.stdout(`${paint(c, color, r.outcome)}: ${r.file} → ${r.host}:${r.remotePath}: ${r.message}\n`);
+  if (r.status)
+    io.stdout(
+      `  ${r.status.unit}: ${r.status.activeState} (${r.status.subState}), ${r.status.unitFileState || "-"}, main PID ${r.status.mainPid}\n`,
+    );
+}
+
+/** `etcetera deploy FILE --host H`: exit 0 when the file is installed and its unit healthy (or unchanged and healthy). */
+export async function runDeploy(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...remoteOptions,
+      force: { type: "boolean", default: false },
+      "no-enable": { type: "boolean", default: false },
+      wait: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("deploy takes exactly one FILE");
+  const file = positionals[0] as string;
+  const wait = values.wait === undefined ? 15 : Number(values.wait);
+  if (!Number.isFinite(wait) || wait <= 0 || wait > 600) throw new UsageError("--wait takes seconds (1..600)");
+  const ctx = await remoteContext(values);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const abort = new AbortController();
+  let changing = false;
+  const onSignal = () => {
+    if (changing) io.stderr("etcetera: the host is being changed; the deploy finishes (or rolls back) by itself\n");
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const result = await deploy({
+      file,
+      text,
+      host: ctx.host,
+      transport: ctx.transport,
+      settings: ctx.settings,
+      force: values.force,
+      enableOnFirstDeploy: !values["no-enable"],
+      healthTimeoutSeconds: wait,
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (!p.cancellable) changing = true;
+        if (ctx.format === "jsonl") io.stdout(`${JSON.stringify(p)}\n`);
+        else if (ctx.format === "text" && io.isTTY) io.stderr(`${paint(true, "dim", `[${p.step}] ${p.message}`)}\n`);
+      },
+    });
+    if (ctx.format === "text") printText(result, io);
+    else io.stdout(`${JSON.stringify(result, null, ctx.format === "json" ? 2 : undefined)}\n`);
+    if (result.errorCode && result.errorCode !== "invalid-name" && result.errorCode !== "unsupported-file") return 3;
+    return result.ok ? 0 : 1;
+  } catch (e) {
+    return reportRemoteError(e, io, ctx.format);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

@@ -1,0 +1,248 @@
+import { createHash } from "node:crypto";
+import type { Settings } from "../core/settings.js";
+import { analyze } from "../features/documents.js";
+import { UnitNameIndex } from "../features/workspace-index.js";
+import { deployScript } from "./deploy-script.js";
+import { hostLabel, type ResolvedHost } from "./hosts.js";
+import { RemoteError } from "./names.js";
+import { asRoot, type SshTransport, sshFailure, sudoFailure } from "./ssh.js";
+import { parseShow, unitStatus } from "./status.js";
+import { type DeployTarget, deployTarget } from "./targets.js";
+import type { DeployOutcome, DeployProgress, DeployResult, DeployStep, LintFinding } from "./types.js";
+
+export interface DeployOptions {
+  /** Local path (only its name and directory decide where the file goes). */
+  file: string;
+  text: string;
+  host: ResolvedHost;
+  transport: SshTransport;
+  settings: Settings;
+  /** Deploy even when local lint finds errors. */
+  force?: boolean;
+  enableOnFirstDeploy?: boolean;
+  healthTimeoutSeconds?: number;
+  settleSeconds?: number;
+  lockWaitSeconds?: number;
+  /** Aborting cancels the deploy while the host is still unchanged; later it is ignored (said in progress). */
+  signal?: AbortSignal;
+  onProgress?: (p: DeployProgress) => void;
+}
+
+/** Lints the file with the same engine as `etcetera lint`; undefined when Etcetera has no checker for its kind. */
+export function lintForDeploy(file: string, text: string, target: DeployTarget, settings: Settings): LintFinding[] | undefined {
+  const kind = target.kind === "unit" || target.kind === "drop-in" ? "systemd" : target.kind.includes("cron") ? "cron" : undefined;
+  if (!kind) return undefined;
+  const analysis = analyze(file, text, kind);
+  if (!analysis) return undefined;
+  const index = new UnitNameIndex();
+  index.addPath(file);
+  return analysis.diagnostics({ path: file, settings, workspace: index, log: () => {} }).map((d) => ({
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+  }));
+}
+
+/** Collects what the script prints ("@@EVENT rest") into a result. */
+class ScriptEvents {
+  outcome: DeployOutcome | undefined;
+  message = "";
+  error: { step: string; message: string } | undefined;
+  verify: string[] = [];
+  journal: string[] = [];
+  activate: string[] = [];
+  status: string[] = [];
+  backup: string | undefined;
+  ready = false;
+
+  constructor(private readonly progress: (step: DeployStep, message: string, cancellable: boolean) => void) {}
+
+  line(raw: string, onReady: () => void, onConfirm: () => void = () => {}): void {
+    if (!raw.startsWith("@@")) return;
+    const sp = raw.indexOf(" ");
+    const event = sp < 0 ? raw.slice(2) : raw.slice(2, sp);
+    const rest = sp < 0 ? "" : raw.slice(sp + 1);
+    const [word = "", ...more] = rest.split(" ");
+    switch (event) {
+      case "progress":
+        this.progress(word as DeployStep, more.join(" "), !this.ready && word !== "backup" && word !== "install");
+        break;
+      case "outcome":
+        this.outcome = word as DeployOutcome;
+        this.message = more.join(" ");
+        break;
+      case "error":
+        this.error = { step: word, message: more.join(" ") };
+        break;
+      case "verify":
+        this.verify.push(rest);
+        break;
+      case "journal":
+        this.journal.push(rest);
+        break;
+      case "activate":
+      case "err":
+        this.activate.push(rest);
+        break;
+      case "status":
+        this.status.push(rest);
+        break;
+      case "backup":
+        this.backup = rest;
+        break;
+      case "ready":
+        this.ready = true;
+        onReady();
+        break;
+      case "confirm":
+        onConfirm();
+        break;
+    }
+  }
+}
+
+function baseResult(o: DeployOptions, target: DeployTarget | undefined, started: number): DeployResult {
+  return {
+    type: "result",
+    ok: false,
+    outcome: "failed",
+    message: "",
+    file: o.file,
+    host: o.host.name,
+    kind: target?.kind ?? "unit",
+    remotePath: target ? remotePathOf(target) : "",
+    unit: target?.unit,
+    verifyOutput: [],
+    journal: [],
+    lint: [],
+    durationMs: Date.now() - started,
+  };
+}
+
+export function remotePathOf(t: DeployTarget): string {
+  if (t.kind === "user-crontab") return "crontab -l";
+  return `${t.inHome ? "~/" : ""}${t.dir}/${t.name}`;
+}
+
+/**
+ * Deploys one file: lint, upload, verify on the host, back up, install
+ * atomically, activate, check health, roll back on failure. Never throws for
+ * what happens on the host: the result says it.
+ */
+export async function deploy(o: DeployOptions): Promise<DeployResult> {
+  const started = Date.now();
+  const progress = (step: DeployStep, message: string, cancellable: boolean) =>
+    o.onProgress?.({ type: "progress", step, message, cancellable });
+  let target: DeployTarget | undefined;
+  const finish = (r: DeployResult, outcome: DeployOutcome, message: string, errorCode?: string): DeployResult => {
+    r.outcome = outcome;
+    r.message = message;
+    r.errorCode = errorCode;
+    r.durationMs = Date.now() - started;
+    r.ok = outcome === "deployed" || (outcome === "unchanged" && (!r.status || r.status.activeState === "active" || !r.unit));
+    return r;
+  };
+  try {
+    target = deployTarget(o.file, o.host.scope, o.text);
+  } catch (e) {
+    const r = baseResult(o, undefined, started);
+    return finish(r, "failed", (e as Error).message, e instanceof RemoteError ? e.code : undefined);
+  }
+  const result = baseResult(o, target, started);
+
+  progress("lint", "checking the file locally", true);
+  const lint = lintForDeploy(o.file, o.text, target, o.settings);
+  result.lint = lint ?? [];
+  const errors = (lint ?? []).filter((d) => d.severity === "error");
+  if (errors.length > 0 && !o.force)
+    return finish(result, "lint-errors", `${errors.length} lint error(s); nothing was sent (deploy anyway with --force)`);
+  if (o.signal?.aborted) return finish(result, "cancelled", "cancelled before connecting; the host is unchanged");
+
+  const content = Buffer.from(o.text, "utf8");
+  const script = deployScript(target, {
+    length: content.length,
+    sha256: createHash("sha256").update(content).digest("hex"),
+    enableOnFirstDeploy: o.enableOnFirstDeploy ?? true,
+    healthTimeoutSeconds: o.healthTimeoutSeconds ?? 15,
+    settleSeconds: o.settleSeconds ?? 1.5,
+    lockWaitSeconds: o.lockWaitSeconds ?? 120,
+    netplanTryTimeoutSeconds: 30,
+  });
+  // System files need root; user scope and the user's crontab run as the login user.
+  const asUser = target.scope === "user" || target.kind === "user-crontab";
+  const command = asRoot(script, !asUser && o.host.sudo);
+  const events = new ScriptEvents(progress);
+  progress("connect", `connecting to ${hostLabel(o.host)}`, true);
+
+  let stdin: NodeJS.WritableStream | undefined;
+  let answered = false;
+  const answer = () => {
+    if (answered || !stdin) return;
+    answered = true;
+    const go = !o.signal?.aborted;
+    stdin.write(go ? "go\n" : "cancel\n");
+    // netplan try waits for our "keep" (sent on "@@confirm") through this same connection.
+    if (!go || target?.kind !== "netplan") stdin.end();
+    if (go) progress("install", "the host is being changed; this step cannot be cancelled", false);
+  };
+  // Cancelling while the host is unchanged: answer "cancel" at the ready point, or end the session.
+  const onAbort = () => {
+    if (events.ready) return;
+    stdin?.end();
+  };
+  o.signal?.addEventListener("abort", onAbort, { once: true });
+  let res: { code: number; stdout: string; stderr: string };
+  try {
+    res = await o.transport.run(command, {
+      input: content,
+      keepStdinOpen: true,
+      onSpawn: (child) => {
+        stdin = child.stdin ?? undefined;
+      },
+      onStdoutLine: (line) =>
+        events.line(line, answer, () => {
+          progress("activate", "netplan applied the configuration and this connection still works: keeping it", false);
+          stdin?.write("keep\n");
+          stdin?.end();
+        }),
+    });
+  } finally {
+    o.signal?.removeEventListener("abort", onAbort);
+  }
+  result.verifyOutput = events.verify;
+  result.journal = events.journal;
+  result.backup = events.backup;
+  if (events.status.length > 0) {
+    const [props] = parseShow(events.status.join("\n"));
+    if (props) result.status = unitStatus(props, target.unit);
+  }
+  if (!events.outcome) {
+    if (res.code === 255 && !res.stdout.includes("@@")) {
+      const e = sshFailure(o.transport.target, res.stderr);
+      return finish(result, "failed", e.message, e.code);
+    }
+    const sudo = sudoFailure(hostLabel(o.host), o.host.target.user, res.stderr);
+    if (sudo) return finish(result, "failed", `${sudo.message} Nothing was changed.`, sudo.code);
+    if (events.error)
+      return finish(
+        result,
+        "failed",
+        `${events.error.message}${events.activate.length ? `: ${events.activate.join(" ")}` : ""}`,
+        events.error.step === "locked" ? "locked" : undefined,
+      );
+    if (o.signal?.aborted && !answered) return finish(result, "cancelled", "cancelled; the host is unchanged");
+    const tail = res.stderr.trim().split("\n").slice(-3).join(" ");
+    return finish(
+      result,
+      "failed",
+      `the connection ended before the deploy finished (${tail || `exit ${res.code}`}); ${answered ? "the host finishes or rolls back the change by itself" : "the host is unchanged"}`,
+      "ssh",
+    );
+  }
+  let message = events.message;
+  if (events.outcome === "rolled-back" || (events.outcome === "failed" && events.activate.length))
+    message += `\n${events.activate.join("\n")}`;
+  return finish(result, events.outcome, message.trim());
+}

@@ -1,0 +1,124 @@
+/**
+ * Plain data of the remote engine: what the CLI prints with --format json
+ * and what the VS Code client reads. No imports, so the client bundle can
+ * use these types without pulling in the engine.
+ */
+
+export type Scope = "system" | "user";
+
+/** One entry of the `etcetera.hosts` setting. */
+export interface HostEntry {
+  /** What the user types (`--host NAME`) and what the Hosts view shows. */
+  name: string;
+  /** Host name or address, or an alias of the ssh config. Defaults to `name`. */
+  host?: string;
+  user?: string;
+  port?: number;
+  identityFile?: string;
+  /** Run commands with `sudo -n` when the remote user is not root (default true). */
+  sudo?: boolean;
+  /** System units in /etc (default) or the user's own units and crontab. */
+  scope?: Scope;
+  /** Units to show in the Hosts view besides those deployed from the workspace. */
+  pinnedUnits?: string[];
+}
+
+export type DeployKind = "unit" | "drop-in" | "cron.d" | "system-crontab" | "user-crontab" | "logrotate" | "netplan";
+
+export type DeployStep =
+  | "lint"
+  | "connect"
+  | "lock"
+  | "upload"
+  | "verify"
+  | "backup"
+  | "install"
+  | "activate"
+  | "health"
+  | "rollback"
+  | "done";
+
+export interface DeployProgress {
+  type: "progress";
+  step: DeployStep;
+  message: string;
+  /** False once the host is being changed: cancelling then is refused. */
+  cancellable: boolean;
+}
+
+export type DeployOutcome =
+  /** The new file is installed and its unit (if any) is healthy. */
+  | "deployed"
+  /** The host already had exactly this content; nothing was touched. */
+  | "unchanged"
+  /** Local lint found errors (without --force): nothing was sent. */
+  | "lint-errors"
+  /** The host's own tool rejected the file: the host is unchanged. */
+  | "rejected"
+  /** Installed, failed its health check, and the previous version was restored. */
+  | "rolled-back"
+  /** Cancelled before the host was changed. */
+  | "cancelled"
+  /** Anything else (connection, permissions, lock, rollback failure). */
+  | "failed";
+
+export interface LintFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface DeployResult {
+  type: "result";
+  ok: boolean;
+  outcome: DeployOutcome;
+  message: string;
+  file: string;
+  host: string;
+  kind: DeployKind;
+  remotePath: string;
+  /** The unit restarted (for drop-ins: the unit they extend). */
+  unit?: string;
+  /** Output of the host's verifier (systemd-analyze verify, crontab -n, ...). */
+  verifyOutput: string[];
+  /** Last journal lines of the unit when it failed. */
+  journal: string[];
+  lint: LintFinding[];
+  status?: UnitStatus;
+  /** Where the previous version is kept on the host (for rollback). */
+  backup?: string;
+  durationMs: number;
+  /** The error code when outcome is "failed" (see RemoteError). */
+  errorCode?: string;
+}
+
+export interface UnitStatus {
+  unit: string;
+  description: string;
+  loadState: string;
+  activeState: string;
+  subState: string;
+  /** enabled, disabled, static, ... or "" when systemd does not say. */
+  unitFileState: string;
+  mainPid: number;
+  result: string;
+  nRestarts: number;
+  /** ISO time the unit entered its active state, or "" */
+  activeSince: string;
+  fragmentPath: string;
+}
+
+export interface JournalEntry {
+  /** ISO 8601 with microseconds. */
+  time: string;
+  /** 0 emerg ... 7 debug (6 when the entry has none). */
+  priority: number;
+  message: string;
+  identifier: string;
+  pid: number;
+  cursor: string;
+}
+
+export type UnitAction = "start" | "stop" | "restart" | "enable" | "disable" | "rollback";
