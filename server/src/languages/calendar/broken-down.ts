@@ -31,7 +31,34 @@ export function emptyTm(): Tm {
 }
 
 export function copyTm(tm: Tm): Tm {
-  return { ...tm };
+  return {
+    sec: tm.sec,
+    min: tm.min,
+    hour: tm.hour,
+    mday: tm.mday,
+    mon: tm.mon,
+    year: tm.year,
+    wday: tm.wday,
+    yday: tm.yday,
+    isdst: tm.isdst,
+    gmtoff: tm.gmtoff,
+    zone: tm.zone,
+  };
+}
+
+/** `*to = *from` for struct tm. */
+export function assignTm(to: Tm, from: Tm): void {
+  to.sec = from.sec;
+  to.min = from.min;
+  to.hour = from.hour;
+  to.mday = from.mday;
+  to.mon = from.mon;
+  to.year = from.year;
+  to.wday = from.wday;
+  to.yday = from.yday;
+  to.isdst = from.isdst;
+  to.gmtoff = from.gmtoff;
+  to.zone = from.zone;
 }
 
 export function isLeap(year: number): boolean {
@@ -119,6 +146,6 @@ export function timegm(tm: Tm): number | undefined {
   if (!Number.isSafeInteger(t)) return undefined;
   const out = gmtime(t);
   if (!out) return undefined;
-  Object.assign(tm, out);
+  assignTm(tm, out);
   return t;
 }

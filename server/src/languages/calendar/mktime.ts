@@ -6,7 +6,7 @@
  * an elapse falls near a DST change, so this follows `__mktime_internal()`
  * step by step.
  */
-import { copyTm, isLeap, monthYday, type Tm } from "./broken-down.js";
+import { assignTm, isLeap, monthYday, type Tm } from "./broken-down.js";
 import type { Zone } from "./zone.js";
 
 /** mktime()'s static offset guess; one per process (and inherited by a forked child). */
@@ -61,8 +61,24 @@ const T_LIMIT = 2 ** 52;
  * `mktime()`: normalizes `tp` in place and returns its time, or undefined
  * where glibc returns -1 with an error (tp then stays as it was).
  */
+function convert(zone: Zone, t: number): Tm | undefined {
+  return Math.abs(t) > T_LIMIT ? undefined : zone.localtime(t);
+}
+
+/** The requested broken-down time, normalized as far as mktime() does before probing. */
+interface Request {
+  year: number;
+  yday: number;
+  hour: number;
+  min: number;
+  sec: number;
+}
+
+function diff(r: Request, tm: Tm): number {
+  return ydhmsDiff(r.year, r.yday, r.hour, r.min, r.sec, tm.year, tm.yday, tm.hour, tm.min, tm.sec);
+}
+
 export function mktime(tp: Tm, zone: Zone, state: MktimeState): number | undefined {
-  const convert = (t: number): Tm | undefined => (Math.abs(t) > T_LIMIT ? undefined : zone.localtime(t));
   let remainingProbes = 6;
   let sec = tp.sec;
   const { min, hour, mday, mon, isdst } = tp;
@@ -81,13 +97,13 @@ export function mktime(tp: Tm, zone: Zone, state: MktimeState): number | undefin
   let t = t0;
   let t1 = t0;
   let t2 = t0;
-  const diff = (tm: Tm) => ydhmsDiff(year, yday, hour, min, sec, tm.year, tm.yday, tm.hour, tm.min, tm.sec);
+  const request: Request = { year, yday, hour, min, sec };
   let tm: Tm | undefined;
   let found = false;
   for (;;) {
-    tm = convert(t);
+    tm = convert(zone, t);
     if (!tm) return undefined;
-    const dt = diff(tm);
+    const dt = diff(request, tm);
     if (dt === 0) break;
     if (t === t1 && t !== t2 && (tm.isdst < 0 || (isdst < 0 ? dst2 <= (tm.isdst !== 0 ? 1 : 0) : (isdst !== 0) !== (tm.isdst !== 0)))) {
       // Oscillating around a spring-forward gap: take the time DT away, as glibc does.
@@ -102,13 +118,13 @@ export function mktime(tp: Tm, zone: Zone, state: MktimeState): number | undefin
     dst2 = tm.isdst !== 0 ? 1 : 0;
   }
   if (!found && isdstDiffer(isdst, tm.isdst)) {
-    const probed = probeForIsdst(t, isdst, convert, diff);
+    const probed = probeForIsdst(t, isdst, zone, request);
     if (probed) {
       [t, tm] = probed;
     } else {
       // No time with the requested flag nearby: assume a one-hour DST.
       t += 3600 * ((isdst === 0 ? 1 : 0) - (tm.isdst === 0 ? 1 : 0));
-      tm = convert(t);
+      tm = convert(zone, t);
       if (!tm) return undefined;
     }
   }
@@ -116,32 +132,27 @@ export function mktime(tp: Tm, zone: Zone, state: MktimeState): number | undefin
   if (secRequested !== tm.sec) {
     const secAdjustment = (sec === 0 && tm.sec === 60 ? 1 : 0) - sec + secRequested;
     t += secAdjustment;
-    const again = convert(t);
+    const again = convert(zone, t);
     if (!again) return undefined;
     tm = again;
   }
-  Object.assign(tp, copyTm(tm));
+  assignTm(tp, tm);
   return t;
 }
 
 /** Looks for a neighbouring time with the requested tm_isdst and uses its UTC offset (glibc's heuristic). */
-function probeForIsdst(
-  t: number,
-  isdst: number,
-  convert: (t: number) => Tm | undefined,
-  diff: (tm: Tm) => number,
-): [number, Tm] | undefined {
+function probeForIsdst(t: number, isdst: number, zone: Zone, request: Request): [number, Tm] | undefined {
   const stride = 601200;
   const durationMax = 457243209;
   const deltaBound = Math.trunc(durationMax / 2) + stride;
   for (let delta = stride; delta < deltaBound; delta += stride) {
     for (let direction = -1; direction <= 1; direction += 2) {
       const ot = t + delta * direction;
-      const otm = convert(ot);
+      const otm = convert(zone, ot);
       if (!otm) return undefined;
       if (!isdstDiffer(isdst, otm.isdst)) {
-        const gt = ot + diff(otm);
-        const tm = convert(gt);
+        const gt = ot + diff(request, otm);
+        const tm = convert(zone, gt);
         if (tm) return [gt, tm];
       }
     }

@@ -5,7 +5,7 @@
  * same safety valve of 1000 rounds. Local time goes through our port of
  * glibc's mktime() so DST changes come out as systemd computes them.
  */
-import { copyTm, gmtime, type Tm, timegm } from "./broken-down.js";
+import { assignTm, copyTm, gmtime, type Tm, timegm } from "./broken-down.js";
 import { type MktimeState, mktime } from "./mktime.js";
 import { BITS_WEEKDAYS, type CalendarSpec, type Chain, MAX_YEAR, USEC_PER_SEC } from "./spec.js";
 import type { Zone } from "./zone.js";
@@ -99,7 +99,7 @@ class Calc {
       break;
     }
     if (cmp < 0) return -2;
-    if (cmp > 0) Object.assign(tm, t);
+    if (cmp > 0) assignTm(tm, t);
     return cmp === 0 ? 1 : 0;
   }
 
@@ -169,7 +169,7 @@ class Calc {
       if (this.settle(c, spec.hour, "hour", 0, carry("mday", "hour")) === "retry") continue;
       if (this.settle(c, spec.minute, "min", 0, carry("hour", "min")) === "retry") continue;
       if (this.settleSeconds(c, carry("min", "sec")) === "retry") continue;
-      Object.assign(tm, c);
+      assignTm(tm, c);
       usec.v = this.tmUsec;
       return "ok";
     }

@@ -1,19 +1,28 @@
 /** C string helpers with the C locale's ASCII-only case folding, as systemd's string-util.h uses them. */
 
-const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+/** ASCII letters folded to lower case, everything else as is (the C locale's tolower()). */
+function foldedAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function equalAt(s: string, at: number, t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (foldedAt(s, at + i) !== foldedAt(t, i)) return false;
+  return true;
+}
 
 export function equalsNoCase(a: string, b: string): boolean {
-  return a.length === b.length && lowerAscii(a) === lowerAscii(b);
+  return a.length === b.length && equalAt(a, 0, b);
 }
 
 export function startsWithNoCase(s: string, prefix: string, at = 0): boolean {
-  return equalsNoCase(s.slice(at, at + prefix.length), prefix);
+  return at + prefix.length <= s.length && equalAt(s, at, prefix);
 }
 
 /** `endswith_no_case()`: the offset where `suffix` starts at the end of `s`, or -1. */
 export function endsWithNoCase(s: string, suffix: string): number {
-  if (suffix.length > s.length) return -1;
-  return equalsNoCase(s.slice(s.length - suffix.length), suffix) ? s.length - suffix.length : -1;
+  const at = s.length - suffix.length;
+  return at >= 0 && equalAt(s, at, suffix) ? at : -1;
 }
 
 export const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
