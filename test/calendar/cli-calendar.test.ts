@@ -99,6 +99,17 @@ describe("etcetera calendar as systemd-analyze calendar", () => {
     });
   });
 
+  const after = JSON.parse(readFileSync("test/fixtures/calendar/after-252.json", "utf8")) as {
+    entries: { what: string; args?: string[]; tz?: string; v252?: BatchResult }[];
+  };
+  for (const entry of after.entries.filter((e) => e.args)) {
+    it(`keeps to systemd 252 where newer systemd differs: ${entry.what.slice(0, 60)}…`, () => {
+      const c = { tz: entry.tz ?? "UTC", args: entry.args ?? [] };
+      assert.deepEqual(ours(c), entry.v252);
+      if (live) assert.deepEqual(ours(c), runSystemdCli(c), "live");
+    });
+  }
+
   it("refuses an unknown option and an unknown format", () => {
     assert.equal(ours({ tz: "UTC", args: ["--frobnicate", "daily"] }).exitCode, 1);
     assert.equal(ours({ tz: "UTC", args: ["--format=xml", "daily"] }).exitCode, 2);
