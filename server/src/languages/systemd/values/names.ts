@@ -9,8 +9,21 @@ export function withoutSpecifiers(s: string): string {
 
 export const hasSpecifier = (s: string) => /%[^%]/.test(s);
 
+/**
+ * The name as far as it can be judged before expansion. systemd expands the
+ * specifiers first (unit_name_printf()) and then checks the result, so a
+ * specifier after the last '.' may supply the type suffix itself:
+ * `OnFailure=notify@%n` names notify@foo.service.
+ */
+function judgeableName(name: string): string {
+  let last = -1;
+  for (const m of name.matchAll(/%[^%]/g)) last = m.index ?? last;
+  if (last < 0 || last < name.lastIndexOf(".")) return withoutSpecifiers(name);
+  return `${withoutSpecifiers(name.slice(0, last))}x.service${withoutSpecifiers(name.slice(last + 2))}`;
+}
+
 export function validateUnitNameValue(name: string, suffix?: string): string | undefined {
-  const plain = withoutSpecifiers(name);
+  const plain = judgeableName(name);
   const reason = validateUnitName(plain);
   if (reason) return reason;
   if (suffix && !plain.endsWith(suffix) && !hasSpecifier(name)) return `'${name}' must be a ${suffix} unit`;
