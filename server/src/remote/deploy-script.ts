@@ -96,9 +96,11 @@ netplan generate --root-dir "$T/np" >"$T/verify.log" 2>&1; rc=$?`;
 const currentSection = (t: DeployTarget) =>
   t.kind === "user-crontab" ? `crontab -l >"$T/cur" 2>/dev/null && CUR="$T/cur"` : `[ -f "$DEST" ] && CUR="$DEST"`;
 
-const backupSection = `mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS"
-B="$BACKUPS/$(printf %s "$DEST" | sed 's#/#%#g')"
-if [ -n "$CUR" ]; then cp "$CUR" "$B.tmp" && mv -f "$B.tmp" "$B" && rm -f "$B.absent"; else rm -f "$B"; : >"$B.absent"; fi
+const backupSection = `B="$BACKUPS/$(printf %s "$DEST" | sed 's#/#%#g')"
+if ! { mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS" &&
+  if [ -n "$CUR" ]; then cp "$CUR" "$B.tmp" && mv -f "$B.tmp" "$B" && rm -f "$B.absent"; else rm -f "$B" && : >"$B.absent"; fi; } 2>"$T/backup.log"; then
+  emit err "$T/backup.log"; ev "error backup cannot keep a backup in $BACKUPS; the host is unchanged"; exit 1
+fi
 ev "backup $B"`;
 
 /** Copies $1 into a staging dir on the same filesystem as $DIR, then renames it over $DEST. */
@@ -233,6 +235,8 @@ ev "outcome deployed installed $DEST${t.kind === "logrotate" ? " (logrotate read
 
 export function deployScript(t: DeployTarget, o: ScriptOptions): string {
   const user = t.scope === "user";
+  // The user's crontab is changed by the login user, so its backup lives in that user's home.
+  const asUser = user || t.kind === "user-crontab";
   const dir = t.kind === "user-crontab" ? "" : t.inHome ? `"$HOME"/${shq(t.dir)}` : shq(t.dir);
   const vars = [
     `NAME=${shq(t.name)}`,
@@ -247,8 +251,8 @@ export function deployScript(t: DeployTarget, o: ScriptOptions): string {
     `SETTLE=${o.settleSeconds}`,
     `SCOPEFLAG=${user ? "--user" : ""}`,
     `SCTL=${shq(user ? "systemctl --user" : "systemctl")}`,
-    `STAGEROOT=${user ? '"$HOME/.config"' : "/etc"}`,
-    `BACKUPS=${user ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
+    `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
+    `BACKUPS=${asUser ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
   ].join("\n");
   const activation = t.kind === "unit" || t.kind === "drop-in" ? unitActivation(t, o) : otherActivation(t, o);
   return `${vars}

@@ -1,0 +1,114 @@
+/** The remote engine's pure parts: names, quoting, targets, systemctl show and journal parsing, host resolution. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { resolveHost } from "../../server/src/remote/hosts.js";
+import { journalCommand, parseJournalLine } from "../../server/src/remote/journal.js";
+import { cronDNameProblem, shq, unitNameProblem } from "../../server/src/remote/names.js";
+import { SshTransport } from "../../server/src/remote/ssh.js";
+import { parseShow, unitStatus } from "../../server/src/remote/status.js";
+import { deployTarget } from "../../server/src/remote/targets.js";
+
+describe("remote engine", () => {
+  it("accepts unit names systemd accepts and refuses the rest", () => {
+    for (const ok of [
+      "a.service",
+      "foo@.service",
+      "foo@bar.service",
+      "dev-sda1.swap",
+      "x\\x2dy.mount",
+      "a:b_c-d.timer",
+      "getty@tty1.service",
+    ])
+      assert.equal(unitNameProblem(ok), undefined, ok);
+    for (const bad of ["", ".service", "a b.service", "it's.service", "a;b.service", "$(x).service", "a.conf", "@x.service", "a/b.service"])
+      assert.ok(unitNameProblem(bad), bad);
+    assert.ok(unitNameProblem(`${"a".repeat(250)}.service`));
+  });
+
+  it("quotes any string for a POSIX shell", () => {
+    assert.equal(shq("it's"), `'it'\\''s'`);
+    assert.equal(shq("a b"), "'a b'");
+  });
+
+  it("cron.d names follow Debian cron: no dots", () => {
+    assert.equal(cronDNameProblem("backup_daily-1"), undefined);
+    assert.match(cronDNameProblem("backup.sh") ?? "", /no dots/);
+  });
+
+  it("places each deployable file where its daemon reads it", () => {
+    const t = (p: string, scope: "system" | "user" = "system") => {
+      const d = deployTarget(p, scope);
+      return `${d.kind} ${d.inHome ? "~/" : ""}${d.dir}/${d.name} ${d.mode} ${d.unit ?? "-"}`;
+    };
+    assert.equal(t("/w/my dir/app.service"), "unit /etc/systemd/system/app.service 0644 app.service");
+    assert.equal(t("/w/app.service.d/10-env.conf"), "drop-in /etc/systemd/system/app.service.d/10-env.conf 0644 app.service");
+    assert.equal(t("/w/app.timer", "user"), "unit ~/.config/systemd/user/app.timer 0644 app.timer");
+    assert.equal(t("/w/etc/cron.d/backup"), "cron.d /etc/cron.d/backup 0644 -");
+    assert.equal(t("/w/etc/crontab"), "system-crontab /etc/crontab 0644 -");
+    assert.equal(t("/w/me.crontab"), "user-crontab /crontab 0600 -");
+    assert.equal(t("/w/logrotate.d/nginx"), "logrotate /etc/logrotate.d/nginx 0644 -");
+    assert.equal(t("/w/netplan/50-cloud.yaml"), "netplan /etc/netplan/50-cloud.yaml 0600 -");
+    assert.equal(t("/w/tmpl@.service"), "unit /etc/systemd/system/tmpl@.service 0644 -");
+    assert.throws(() => deployTarget("/w/README.md", "system"), /does not know where this file goes/);
+    assert.throws(() => deployTarget("/w/cron.d/x", "user"), /user scope/);
+  });
+
+  it("parses systemctl show blocks, keeping '#', ';', '=' and quotes inside values", () => {
+    const out = `Id=a.service\nDescription=It's #1; a=b "quoted"\nLoadState=loaded\nActiveState=active\nSubState=running\nMainPID=42\nNRestarts=0\nActiveEnterTimestamp=Sun 2026-11-22 01:20:03 UTC\n\nId=missing.service\nLoadState=not-found\nActiveState=inactive\nMainPID=0\n`;
+    const [a, m] = parseShow(out).map((p) => unitStatus(p));
+    assert.equal(a?.description, `It's #1; a=b "quoted"`);
+    assert.equal(a?.mainPid, 42);
+    assert.equal(a?.activeSince, "2026-11-22T01:20:03.000Z");
+    assert.equal(m?.loadState, "not-found");
+  });
+
+  it("parses journal JSON lines, including byte-array messages", () => {
+    const e = parseJournalLine(
+      JSON.stringify({
+        __REALTIME_TIMESTAMP: "1763774403123456",
+        PRIORITY: "3",
+        MESSAGE: [104, 105],
+        SYSLOG_IDENTIFIER: "app",
+        _PID: "7",
+        __CURSOR: "c",
+      }),
+    );
+    assert.deepEqual(e, { time: "2025-11-22T01:20:03.123456Z", priority: 3, message: "hi", identifier: "app", pid: 7, cursor: "c" });
+    assert.equal(parseJournalLine("-- No entries --"), undefined);
+  });
+
+  it("puts names into remote commands only validated and quoted", () => {
+    assert.throws(() => journalCommand("x'; rm -rf /.service", { scope: "system", sudo: true, lines: 5, where: "h" }, false));
+    assert.match(
+      journalCommand("a.service", { scope: "user", sudo: true, lines: 5, where: "h" }, true),
+      /journalctl --user -u '\\''a\.service'\\''/,
+    );
+  });
+
+  it("resolves hosts from the setting, else as ssh destinations; never with host key checking off", () => {
+    const h = resolveHost(
+      "web",
+      [{ name: "web", host: "web1.example", user: "ops", port: 2222, identityFile: "/k/id", sudo: false, scope: "user" }],
+      {
+        sshConfig: "/cfg/ssh config",
+      },
+    );
+    assert.deepEqual(h.target, {
+      destination: "web1.example",
+      user: "ops",
+      port: 2222,
+      identityFile: "/k/id",
+      sshConfig: "/cfg/ssh config",
+    });
+    assert.equal(h.sudo, false);
+    assert.equal(h.scope, "user");
+    const alias = resolveHost("deploy@db", []);
+    assert.equal(alias.target.destination, "db");
+    assert.equal(alias.target.user, "deploy");
+    const args = new SshTransport(h.target, { reuse: false }).args("true");
+    assert.ok(args.includes("BatchMode=yes"));
+    assert.ok(!args.some((a) => /StrictHostKeyChecking|UserKnownHostsFile/.test(a)));
+    assert.deepEqual(args.slice(0, 2), ["-F", "/cfg/ssh config"]);
+    assert.throws(() => new SshTransport({ destination: "-oProxyCommand=x" }), /not a host name/);
+  });
+});
