@@ -238,7 +238,11 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
       const c = connect(host);
       const transport = new (class extends SshTransport {
         override run(command: string, opts: RunOptions = {}) {
-          return super.run(command, { ...opts, onSpawn: (ch) => ((child = ch), opts.onSpawn?.(ch)) });
+          const onSpawn = (ch: ChildProcess) => {
+            child = ch;
+            opts.onSpawn?.(ch);
+          };
+          return super.run(command, { ...opts, onSpawn });
         }
       })(c.host.target, { reuse: false });
       const text = fresh(i);
@@ -286,7 +290,9 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
     const run = half.run(asRoot(script, true), {
       input: bytes.subarray(0, bytes.length / 2),
       keepStdinOpen: true,
-      onSpawn: (ch) => (child = ch),
+      onSpawn: (ch) => {
+        child = ch;
+      },
     });
     await new Promise((r) => setTimeout(r, 1500));
     child?.kill("SIGKILL");
