@@ -29,6 +29,8 @@ export interface SettingSchema {
   minimum?: number;
   enum?: string[];
   additionalProperties?: { enum: string[] };
+  items?: Record<string, unknown>;
+  maximum?: number;
 }
 
 export const settingsSchema: Record<string, SettingSchema> = {
@@ -51,6 +53,69 @@ export const settingsSchema: Record<string, SettingSchema> = {
     enum: ["debian", "cronie"],
     description:
       "The cron daemon that reads the crontabs: Debian's cron (Debian, Ubuntu) or cronie (Fedora, RHEL, Arch). It decides which syntax and environment variables (CRON_TZ=, RANDOM_DELAY=) are understood.",
+  },
+  "etcetera.hosts": {
+    type: "array",
+    default: [],
+    items: {
+      type: "object",
+      required: ["name"],
+      properties: {
+        name: {
+          type: "string",
+          description: "What --host and the Hosts view call this host.",
+        },
+        host: {
+          type: "string",
+          description: "Host name, address or ssh config alias (default: name).",
+        },
+        user: {
+          type: "string",
+          description: "Login user (default: from the ssh config).",
+        },
+        port: {
+          type: "integer",
+          minimum: 1,
+          maximum: 65535,
+        },
+        identityFile: {
+          type: "string",
+          description: "Private key file for ssh -i.",
+        },
+        sudo: {
+          type: "boolean",
+          default: true,
+          description: "Use sudo -n for system files when the login user is not root.",
+        },
+        scope: {
+          type: "string",
+          enum: ["system", "user"],
+          default: "system",
+          description: "System units in /etc, or the login user's own units and crontab.",
+        },
+        pinnedUnits: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+          description: "Units to show in the Hosts view besides those deployed from this workspace.",
+        },
+      },
+      additionalProperties: false,
+    },
+    description:
+      "Hosts to deploy to. Any Host alias of ~/.ssh/config works without an entry; an entry adds a user, port, key, sudo and scope.",
+  },
+  "etcetera.deploy.enableOnFirstDeploy": {
+    type: "boolean",
+    default: true,
+    description: "On the first deploy of a unit with an [Install] section, run systemctl enable --now instead of restart.",
+  },
+  "etcetera.hostsView.refreshSeconds": {
+    type: "integer",
+    default: 30,
+    minimum: 0,
+    description: "Seconds between refreshes of the Hosts view (0: only on demand).",
   },
 };
 
