@@ -11,6 +11,7 @@ import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
 import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
+import { removedDirective } from "./removed-directive.js";
 import { syntaxError } from "./syntax-error.js";
 import { timerUnitMissing } from "./timer-unit-missing.js";
 import { timerWithoutTrigger } from "./timer-without-trigger.js";
@@ -27,6 +28,7 @@ export const systemdRules: readonly UnitRule[] = [
   invalidValue,
   commentAfterValue,
   deprecatedDirective,
+  removedDirective,
   newerThanTarget,
   duplicateDirective,
   unitRefused,

@@ -178,7 +178,7 @@ export const acceptsAnyValue: Record<string, string> = {
   config_parse_reboot_parameter: "the reboot argument is passed verbatim to the kernel",
   config_parse_root_image_options: "mount options are interpreted by the file system driver",
   config_parse_bpf_foreign_program: "bpffs paths and attach types depend on the host kernel",
-  config_parse_warn_compat: "the directive is accepted and ignored; systemd-deprecated-directive reports it instead",
+  config_parse_warn_compat: "the directive is accepted and ignored; systemd/removed-directive reports it instead",
 };
 
 export function validatorFor(parser: string): ValueValidator | undefined {
