@@ -1,11 +1,15 @@
 import { parseArgs } from "node:util";
+import { unitAction } from "../remote/actions.js";
 import { hostLabel } from "../remote/hosts.js";
 import { isHealthy, queryStatus } from "../remote/status.js";
-import type { UnitStatus } from "../remote/types.js";
+import type { UnitAction, UnitStatus } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./lint.js";
 import { paint, remoteContext, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
-export const statusUsage = `       etcetera status UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)`;
+export const statusUsage = `       etcetera status UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)
+                [--action start|stop|restart|enable|disable|rollback]   (first act on the one UNIT)`;
+
+const actions: UnitAction[] = ["start", "stop", "restart", "enable", "disable", "rollback"];
 
 function row(s: UnitStatus, tty: boolean): string {
   const state = `${s.activeState} (${s.subState})`;
@@ -15,11 +19,19 @@ function row(s: UnitStatus, tty: boolean): string {
 }
 
 export async function runStatus(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: remoteOptions });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...remoteOptions, action: { type: "string" } },
+  });
   if (positionals.length === 0) throw new UsageError("status takes at least one UNIT");
+  const action = values.action as UnitAction | undefined;
+  if (action !== undefined && !actions.includes(action)) throw new UsageError(`unknown --action '${action}'; use ${actions.join(", ")}`);
+  if (action && positionals.length !== 1) throw new UsageError("--action acts on exactly one UNIT");
   const ctx = await remoteContext(values);
   try {
     const where = hostLabel(ctx.host);
+    if (action) return await runAction(action, positionals[0] as string, ctx, io);
     const units = await queryStatus(ctx.transport, positionals, {
       scope: ctx.host.scope,
       sudo: ctx.host.sudo,
@@ -34,4 +46,28 @@ export async function runStatus(argv: string[], io: CommandIO): Promise<number> 
   } catch (e) {
     return reportRemoteError(e, io, ctx.format);
   }
+}
+
+async function runAction(action: UnitAction, unit: string, ctx: Awaited<ReturnType<typeof remoteContext>>, io: CommandIO): Promise<number> {
+  const where = hostLabel(ctx.host);
+  const r = await unitAction(ctx.transport, unit, action, {
+    scope: ctx.host.scope,
+    sudo: ctx.host.sudo,
+    where,
+    user: ctx.host.target.user,
+  });
+  if (ctx.format === "text") {
+    io.stdout(`${r.message}\n`);
+    if (r.status) io.stdout(`${row(r.status, io.isTTY)}\n`);
+  } else io.stdout(`${JSON.stringify({ action, unit, ...r }, null, 2)}\n`);
+  // The state asked for: stopped after stop, loaded and active after anything else but disable.
+  const asked =
+    action === "stop"
+      ? r.status?.activeState !== "active"
+      : action === "disable" || action === "enable"
+        ? true
+        : r.status
+          ? isHealthy(r.status)
+          : false;
+  return r.ok && asked ? 0 : 1;
 }
