@@ -1,0 +1,201 @@
+/**
+ * `npm run bench`: prints a table of measured numbers, never asserts them.
+ *
+ *   - lint throughput over the Debian corpus (.cache/corpus/root, filled by
+ *     test/corpus/fetch-debian-units.sh): the CLI as a whole run (one process
+ *     for every file, startup included) and in-process (runLint() of the CLI
+ *     module, warm), against `systemd-analyze verify` on the same files in
+ *     the same run;
+ *   - language server over stdio: didChange → publishDiagnostics latency on
+ *     a generated 5,000-line unit (200 edits), cold start, peak RSS.
+ *
+ * BENCH_RUNS=N repeats the throughput runs (default 3, median reported).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { runLint } from "../../server/src/cli/lint.js";
+import { bundlePath, ensureBundle } from "../helpers/bundle.js";
+import { measureColdStart, measureLatency } from "./lsp-bench.js";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const corpusRoot = join(process.env.CORPUS_CACHE ?? ".cache/corpus", "root");
+const fetchScript = "test/corpus/fetch-debian-units.sh";
+const systemdAnalyze = "/usr/bin/systemd-analyze";
+const unitSuffix = /\.(service|socket|timer|path|mount|automount|swap|target|slice|scope)$/;
+const unitDirs = {
+  system: ["etc/systemd/system", "lib/systemd/system", "usr/lib/systemd/system"],
+  user: ["lib/systemd/user", "usr/lib/systemd/user"],
+};
+
+interface CorpusFile {
+  /** The package, or "host" for this machine's /lib/systemd/system. */
+  group: string;
+  scope: "system" | "user";
+  path: string;
+  /** The unit file itself or `unit.d/x.conf`. */
+  local: string;
+  dropIn: boolean;
+}
+
+const isFile = (p: string) => existsSync(p) && lstatSync(p).isFile();
+const isDir = (p: string) => existsSync(p) && lstatSync(p).isDirectory();
+
+function filesUnder(group: string, scope: "system" | "user", base: string): CorpusFile[] {
+  if (!isDir(base)) return [];
+  const out: CorpusFile[] = [];
+  for (const name of readdirSync(base).sort()) {
+    const full = join(base, name);
+    if (unitSuffix.test(name) && isFile(full)) out.push({ group, scope, path: full, local: name, dropIn: false });
+    else if (name.endsWith(".d") && unitSuffix.test(name.slice(0, -2)) && isDir(full))
+      for (const conf of readdirSync(full).sort())
+        if (conf.endsWith(".conf") && isFile(join(full, conf)))
+          out.push({ group, scope, path: join(full, conf), local: `${name}/${conf}`, dropIn: true });
+  }
+  return out;
+}
+
+/** The corpus, fetched when missing; this machine's units when it cannot be had (and the table says so). */
+function corpus(): { files: CorpusFile[]; source: string } {
+  if (!isDir(corpusRoot) && existsSync(fetchScript)) {
+    console.error(`bench: ${corpusRoot} is missing; running ${fetchScript}`);
+    spawnSync("bash", [fetchScript], { stdio: ["ignore", "inherit", "inherit"], timeout: 30 * 60_000 });
+  }
+  if (isDir(corpusRoot)) {
+    const files = readdirSync(corpusRoot)
+      .filter((p) => !p.startsWith("."))
+      .sort()
+      .flatMap((pkg) =>
+        (["system", "user"] as const).flatMap((scope) => unitDirs[scope].flatMap((d) => filesUnder(pkg, scope, join(corpusRoot, pkg, d)))),
+      );
+    if (files.length > 0) return { files, source: `Debian corpus ${corpusRoot} (${new Set(files.map((f) => f.group)).size} packages)` };
+  }
+  const files = filesUnder("host", "system", "/lib/systemd/system");
+  return { files, source: `/lib/systemd/system of this machine (THE DEBIAN CORPUS IS MISSING: ${corpusRoot})` };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[s.length >> 1] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+};
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+function timeCli(paths: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bundlePath, "lint", "--format", "json", ...paths], { maxBuffer: 256 << 20, timeout: 10 * 60_000 });
+  if (r.error || r.status === null || r.status === 2) throw new Error(`etcetera lint failed: ${r.error?.message ?? r.stderr.toString()}`);
+  return seconds(start);
+}
+
+async function timeInProcess(paths: string[]): Promise<number> {
+  const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false };
+  const start = process.hrtime.bigint();
+  const code = await runLint(["--format", "json", ...paths], io);
+  if (code === 2) throw new Error("runLint() reported a usage or I/O error");
+  return seconds(start);
+}
+
+/**
+ * `systemd-analyze verify` on the same files, batched one call per package
+ * and scope (the units of a package verified together, as a package is
+ * installed): each batch in a private copy of the package's unit directory
+ * (SYSTEMD_UNIT_PATH set to it alone), so that drop-ins are read with their
+ * units. Drop-ins whose unit the package does not ship are not verified.
+ * Batches run one after the other, like the single-threaded CLI.
+ */
+function timeVerify(files: CorpusFile[]): { seconds: number; files: number; batches: number } {
+  const groups = new Map<string, CorpusFile[]>();
+  for (const f of files) groups.set(`${f.group}/${f.scope}`, [...(groups.get(`${f.group}/${f.scope}`) ?? []), f]);
+  const work = mkdtempSync(join(tmpdir(), "etcetera-bench-verify-"));
+  let elapsed = 0;
+  let verified = 0;
+  let batches = 0;
+  try {
+    for (const [key, group] of groups) {
+      const dir = join(work, key.replace(/\//g, "_"));
+      const units = group.filter((f) => !f.dropIn);
+      if (units.length === 0) continue;
+      for (const f of group) {
+        mkdirSync(join(dir, f.local, ".."), { recursive: true });
+        cpSync(f.path, join(dir, f.local));
+      }
+      const unitNames = new Set(units.map((u) => u.local));
+      verified += units.length + group.filter((f) => f.dropIn && unitNames.has(f.local.split("/")[0]?.slice(0, -2) ?? "")).length;
+      const args = ["verify", "--man=no", "--generators=no", "--recursive-errors=no", ...(group[0]?.scope === "user" ? ["--user"] : [])];
+      const env = { PATH: process.env.PATH, LC_ALL: "C.UTF-8", SYSTEMD_UNIT_PATH: dir, SYSTEMD_LOG_LEVEL: "warning", SYSTEMD_PAGER: "" };
+      const start = process.hrtime.bigint();
+      spawnSync(systemdAnalyze, [...args, "--", ...units.map((u) => join(dir, u.local))], { env, timeout: 120_000, maxBuffer: 64 << 20 });
+      elapsed += seconds(start);
+      batches++;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { seconds: elapsed, files: verified, batches };
+}
+
+function table(rows: [string, string, string][]): string {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
+  return [line(rows[0] as string[]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+  ensureBundle();
+  const { files, source } = corpus();
+  const paths = files.map((f) => f.path);
+  const mb = files.reduce((n, f) => n + lstatSync(f.path).size, 0) / 1e6;
+  console.log(`corpus: ${files.length} files, ${mb.toFixed(1)} MB — ${source}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; other work on the machine adds noise`);
+
+  const rows: [string, string, string][] = [["measure", "value", "how"]];
+  const cli = Array.from({ length: RUNS }, () => timeCli(paths));
+  rows.push([
+    "etcetera lint, CLI whole run",
+    `${(files.length / median(cli)).toFixed(0)} files/s`,
+    `one process for all ${files.length} files, startup included; median of ${RUNS}: ${median(cli).toFixed(2)} s`,
+  ]);
+  await timeInProcess(paths.slice(0, 50)); // warm up
+  const inProcess: number[] = [];
+  for (let i = 0; i < RUNS; i++) inProcess.push(await timeInProcess(paths));
+  rows.push([
+    "etcetera lint, in-process",
+    `${(files.length / median(inProcess)).toFixed(0)} files/s`,
+    `runLint() of the CLI module, warm, reading files included; median of ${RUNS}: ${median(inProcess).toFixed(2)} s`,
+  ]);
+  if (existsSync(systemdAnalyze)) {
+    const v = timeVerify(files);
+    rows.push([
+      "systemd-analyze verify",
+      `${(v.files / v.seconds).toFixed(0)} files/s`,
+      `${v.files} files in ${v.batches} calls (one per package and scope, sequential): ${v.seconds.toFixed(2)} s`,
+    ]);
+  } else rows.push(["systemd-analyze verify", "n/a", `${systemdAnalyze} is not installed`]);
+
+  const latency = await measureLatency(5000, 200);
+  const l = latency.latenciesMs;
+  rows.push([
+    "didChange → publishDiagnostics",
+    `median ${median(l).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms`,
+    `${latency.edits} one-line edits of a ${latency.lines}-line unit over stdio (${latency.diagnosticsPerPublish} diagnostics each); includes the server's 40 ms debounce`,
+  ]);
+  rows.push([
+    "server peak RSS",
+    latency.peakRssKiB === undefined ? "n/a" : `${(latency.peakRssKiB / 1024).toFixed(1)} MiB`,
+    "VmHWM of the server process at the end of the edit run",
+  ]);
+  const cold = await measureColdStart(10);
+  rows.push([
+    "server cold start",
+    `median ${median(cold).toFixed(0)} ms`,
+    `spawn → initialize response, 10 runs, min ${Math.min(...cold).toFixed(0)} / max ${Math.max(...cold).toFixed(0)} ms; bundle ${basename(bundlePath)}`,
+  ]);
+  console.log(`\n${table(rows)}`);
+}
+
+await main();

@@ -1,0 +1,104 @@
+/**
+ * Language-server measurements over stdio, with the bundled server: cold
+ * start (spawn → initialize response), didChange → publishDiagnostics
+ * latency on a generated 5,000-line unit, and the server's peak RSS.
+ */
+import { readFileSync } from "node:fs";
+import { LspServer } from "../helpers/lsp-client.js";
+
+export interface LatencyResult {
+  lines: number;
+  edits: number;
+  latenciesMs: number[];
+  /** VmHWM of the server process after the run: its peak resident set. */
+  peakRssKiB: number | undefined;
+  diagnosticsPerPublish: number;
+}
+
+/** A realistic, large unit: the usual directives, long environment and pre-start lists, comments, a few mistakes. */
+export function generatedUnit(lines: number): string {
+  const out = ["[Unit]", "Description=Generated unit for the latency bench", "After=network.target", "", "[Service]"];
+  out.push("Type=simple", "ExecStart=/usr/bin/app --config /etc/app.conf", "Restart=on-failure", "RestartSec=5s");
+  for (let i = 0; out.length < lines - 3; i++) {
+    switch (i % 5) {
+      case 0:
+        out.push(`# step ${i}: what the next lines are for`);
+        break;
+      case 1:
+        out.push(`Environment=APP_SETTING_${i}=value-${i}`);
+        break;
+      case 2:
+        out.push(`ExecStartPre=/usr/bin/prepare --step ${i}`);
+        break;
+      case 3:
+        out.push(i % 500 === 3 ? `Restrat=always` : `ReadWritePaths=/var/lib/app/${i}`);
+        break;
+      default:
+        out.push(`ExecStartPost=/usr/bin/notify --step ${i}`);
+    }
+  }
+  out.push("", "[Install]", "WantedBy=multi-user.target");
+  return `${out.join("\n")}\n`;
+}
+
+function peakRss(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Times `edits` single-line incremental edits, each until the diagnostics of its version arrive. */
+export async function measureLatency(lines = 5000, edits = 200): Promise<LatencyResult> {
+  const server = LspServer.start({ settings: {} });
+  try {
+    await server.initialize();
+    const uri = "file:///bench/generated.service";
+    const text = generatedUnit(lines);
+    const docLines = text.split("\n");
+    await server.open(uri, text, 1);
+    const first = await server.diagnostics(uri, (p) => p.version === 1, { timeoutMs: 30_000 });
+    // Edit the value of Environment= lines spread over the whole file, as someone working through it would.
+    const editable = docLines.flatMap((l, i) => (l.startsWith("Environment=") ? [i] : []));
+    const latenciesMs: number[] = [];
+    for (let k = 0; k < edits; k++) {
+      const line = editable[(k * 37) % editable.length] as number;
+      const current = docLines[line] as string;
+      const replacement = `${current.replace(/-edit\d+$/, "")}-edit${k}`;
+      docLines[line] = replacement;
+      const version = k + 2;
+      const from = server.published.length;
+      const start = process.hrtime.bigint();
+      await server.change(uri, version, [
+        { range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement },
+      ]);
+      await server.diagnostics(uri, (p) => p.version === version, { from, timeoutMs: 30_000 });
+      latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const peakRssKiB = peakRss(server.process.pid);
+    await server.shutdown();
+    return { lines: docLines.length, edits, latenciesMs, peakRssKiB, diagnosticsPerPublish: first.diagnostics.length };
+  } finally {
+    server.kill();
+  }
+}
+
+/** Spawn → initialize response, `runs` times, each with a fresh process. */
+export async function measureColdStart(runs = 10): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const server = LspServer.start({ settings: {} });
+    try {
+      await server.initialize();
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      await server.shutdown();
+    } finally {
+      server.kill();
+    }
+  }
+  return times;
+}
