@@ -13,7 +13,7 @@ export interface Locator {
   dblclick(options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: "attached" | "visible" | "hidden"; timeout?: number }): Promise<void>;
   textContent(options?: { timeout?: number }): Promise<string | null>;
-  innerText(options?: { timeout?: number }): Promise<string>;
+  allTextContents(): Promise<string[]>;
   count(): Promise<number>;
   first(): Locator;
   nth(index: number): Locator;
@@ -46,7 +46,11 @@ interface PlaywrightCore {
 
 export const chromiumPath = process.env.ETCETERA_CHROMIUM ?? "/usr/bin/chromium";
 
-/** Flags without which Chromium reaches for the network at every start, on a machine that has none. */
+/**
+ * Chromium reaches for Google's services at every start (sign-in, autofill,
+ * updates); these tests talk to code-server on 127.0.0.1 only, so every other
+ * host name fails inside Chromium without a DNS query.
+ */
 const quietFlags = [
   "--no-sandbox",
   "--disable-gpu",
@@ -55,6 +59,8 @@ const quietFlags = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,DnsOverHttps",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];
 
 export async function launchChromium(): Promise<Browser> {

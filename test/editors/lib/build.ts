@@ -5,7 +5,7 @@
  * test helpers use, since test files run in parallel.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./install.js";
 
@@ -60,14 +60,42 @@ export function ensureBuilt(): void {
   withBuildLock(() => fresh() || run(["scripts/build.mjs"]));
 }
 
+/**
+ * Copies what the .vsix may hold (the top-level entries its .vscodeignore
+ * allow-list names) to a staging folder, so that vsce, which walks every file
+ * under its folder before applying .vscodeignore, does not walk the repository
+ * with its caches. The allow-list still decides what ships.
+ */
+function stage(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const allowed = readFileSync(join(repoRoot, ".vscodeignore"), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("!"))
+    .map((line) => line.slice(1).split("/")[0] ?? "");
+  for (const top of new Set([".vscodeignore", ...allowed])) {
+    if (!top || top.includes("*") || !existsSync(join(repoRoot, top))) continue;
+    cpSync(join(repoRoot, top), join(dir, top), {
+      recursive: true,
+      filter: (src) => !src.endsWith(".vsix") && !src.includes("node_modules"),
+    });
+  }
+}
+
 /** The packaged extension, as users install it; built fresh into .cache/editors (never over dist/etcetera.vsix). */
 export function ensurePackaged(): string {
   ensureBuilt();
   const vsix = join(repoRoot, ".cache/editors/etcetera.vsix");
-  const fresh = () => oldest([vsix]) >= newest([...sources, ...["dist/extension.cjs", "dist/server.cjs"].map((p) => join(repoRoot, p))]);
-  if (!fresh()) {
-    mkdirSync(join(repoRoot, ".cache/editors"), { recursive: true });
-    withBuildLock(() => fresh() || run(["node_modules/@vscode/vsce/vsce", "package", "--no-dependencies", "--out", vsix]));
-  }
+  const fresh = () =>
+    oldest([vsix]) >= newest([...sources, ...["dist/extension.cjs", "dist/server.cjs", ".vscodeignore"].map((p) => join(repoRoot, p))]);
+  if (fresh()) return vsix;
+  withBuildLock(() => {
+    if (fresh()) return;
+    const dir = join(repoRoot, ".cache/editors/package");
+    stage(dir);
+    const vsce = join(repoRoot, "node_modules/@vscode/vsce/vsce");
+    const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--out", vsix], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  });
   return vsix;
 }
