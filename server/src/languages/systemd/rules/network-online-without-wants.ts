@@ -1,4 +1,32 @@
-import { allEntries, type UnitRule } from "../rule.js";
+import { parseUnitFile } from "../parser.js";
+import { allEntries, type UnitCheckContext, type UnitRule } from "../rule.js";
+
+const pulling = new Set(["Wants", "Requires", "BindsTo"]);
+const pullsNetworkOnline = (key: string, value: string) => pulling.has(key) && /(^|\s)network-online\.target(\s|$)/.test(value);
+
+/**
+ * Whether a unit this one pulls in (Wants=, Requires=, BindsTo=), as the
+ * workspace has it, wants network-online.target itself: then the target is
+ * part of the same start transaction and After= orders against it (Debian's
+ * drbd@.target requires drbd@%i.service, which wants the target).
+ */
+function pullsInViaDependency(ctx: UnitCheckContext): boolean {
+  const unitText = ctx.workspace.unitText;
+  if (!unitText) return false;
+  for (const e of allEntries(ctx.unit)) {
+    if (e.section.name !== "Unit" || !pulling.has(e.key)) continue;
+    for (const name of e.value.split(/\s+/)) {
+      // drbd@%i.service (the same instance of another template) is configured by that template's file, drbd@.service.
+      const file = name.replace(/@%[iI](\.[a-z]+)$/, "@$1");
+      if (file === "" || file.includes("%")) continue;
+      const text = unitText.call(ctx.workspace, file) ?? unitText.call(ctx.workspace, file.replace(/@[^@.]+(\.[a-z]+)$/, "@$1"));
+      if (!text) continue;
+      const other = parseUnitFile(text);
+      if (other.sections.some((s) => s.name === "Unit" && s.entries.some((x) => pullsNetworkOnline(x.key, x.value)))) return true;
+    }
+  }
+  return false;
+}
 
 export const networkOnlineWithoutWants: UnitRule = {
   meta: {
@@ -14,6 +42,7 @@ export const networkOnlineWithoutWants: UnitRule = {
       );
     const after = mentions("After")[0];
     if (!after || ["Wants", "Requires", "BindsTo", "Requisite"].some((k) => mentions(k).length > 0)) return;
+    if (pullsInViaDependency(ctx)) return;
     const line = after.range.end.line + 1;
     report(
       after.valueRange,
