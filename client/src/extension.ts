@@ -4,6 +4,7 @@ import { restartServer } from "./commands/restartServer";
 import { setSystemdVersion } from "./commands/setSystemdVersion";
 import { showOutput } from "./commands/showOutput";
 import { createLanguageClient } from "./languageClient";
+import { registerRemote } from "./remote/register";
 import { registerStatusBar } from "./statusBar";
 
 let client: LanguageClient | undefined;
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
   );
   registerStatusBar(context, languageClient);
+  registerRemote(context, output);
   await languageClient.start();
 }
 

@@ -1,0 +1,96 @@
+import { type ExtensionContext, type LogOutputChannel, ProgressLocation, type Uri, window, workspace } from "vscode";
+import type { DeployProgress, DeployResult } from "../../../server/src/remote/types";
+import { runCli } from "../remote/cliRunner";
+import type { HostState } from "../remote/hostState";
+import { pickHost } from "./pickHost";
+
+type CliError = { type: "error"; code: string; message: string };
+
+function explain(output: LogOutputChannel, r: DeployResult): void {
+  output.info(`deploy ${r.file} → ${r.host}:${r.remotePath}: ${r.outcome}: ${r.message}`);
+  for (const d of r.lint) output.warn(`  ${r.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.rule}]`);
+  for (const l of r.verifyOutput) output.info(`  verify: ${l}`);
+  if (r.journal.length) output.error(`  last journal lines of ${r.unit}:\n${r.journal.map((l) => `    ${l}`).join("\n")}`);
+}
+
+async function runDeploy(
+  context: ExtensionContext,
+  file: string,
+  host: string,
+  force: boolean,
+): Promise<{ result?: DeployResult; error?: CliError; stderr: string }> {
+  const name = file.split(/[\\/]/).pop();
+  return window.withProgress(
+    { location: ProgressLocation.Notification, title: `Deploying ${name} to ${host}`, cancellable: true },
+    async (progress, token) => {
+      let cancellable = true;
+      let result: DeployResult | undefined;
+      let error: CliError | undefined;
+      const enable = workspace.getConfiguration("etcetera").get<boolean>("deploy.enableOnFirstDeploy", true);
+      const args = ["deploy", file, "--host", host, "--format", "jsonl", ...(force ? ["--force"] : []), ...(enable ? [] : ["--no-enable"])];
+      const run = runCli(context, args, (line) => {
+        let msg: DeployProgress | DeployResult | CliError;
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          return;
+        }
+        if (msg.type === "progress") {
+          cancellable = msg.cancellable;
+          progress.report({ message: msg.cancellable ? msg.message : `${msg.message} (can no longer be cancelled)` });
+        } else if (msg.type === "result") result = msg;
+        else if (msg.type === "error") error = msg;
+      });
+      token.onCancellationRequested(() => {
+        // The CLI cancels only while the host is unchanged; later the host finishes or rolls back by itself.
+        if (cancellable) run.child.kill("SIGINT");
+        else void window.showWarningMessage("The host is being changed; the deploy finishes or rolls back by itself.");
+      });
+      const { stderr } = await run.done;
+      return { result, error, stderr };
+    },
+  );
+}
+
+/** "Deploy and Restart": lint, verify on the host, install, restart, roll back on failure. */
+export async function deployAndRestart(context: ExtensionContext, state: HostState, output: LogOutputChannel, uri?: Uri): Promise<void> {
+  const doc = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
+  if (!doc) return void window.showErrorMessage("Open the file to deploy first.");
+  if (doc.isUntitled) return void window.showErrorMessage("Save the file first: its name and folder decide where it goes on the host.");
+  if (doc.isDirty && !(await doc.save())) return;
+  const host = state.current() ?? (await pickHost(state));
+  if (!host) return;
+  let force = false;
+  for (;;) {
+    const { result, error, stderr } = await runDeploy(context, doc.uri.fsPath, host, force);
+    if (error || !result) {
+      output.error(`deploy ${doc.uri.fsPath} to ${host}: ${error?.message ?? stderr}`);
+      void window.showErrorMessage(`Deploy to ${host} failed: ${error?.message ?? (stderr.trim() || "the CLI ended without a result")}`);
+      return;
+    }
+    explain(output, result);
+    if (result.outcome === "lint-errors" && !force) {
+      const errors = result.lint.filter((d) => d.severity === "error").length;
+      const choice = await window.showWarningMessage(
+        `${errors} lint error(s) in ${doc.fileName.split(/[\\/]/).pop()}.`,
+        { modal: true },
+        "Deploy Anyway",
+      );
+      if (choice !== "Deploy Anyway") return;
+      force = true;
+      continue;
+    }
+    if (result.unit && (result.outcome === "deployed" || result.outcome === "unchanged" || result.outcome === "rolled-back"))
+      await state.rememberDeployed(host, result.unit);
+    const status = result.status
+      ? ` ${result.status.unit} is ${result.status.activeState} (${result.status.subState}), PID ${result.status.mainPid}.`
+      : "";
+    if (result.ok)
+      void window.showInformationMessage(`${result.outcome === "unchanged" ? "Unchanged" : "Deployed"}: ${result.message}.${status}`);
+    else {
+      const pick = await window.showErrorMessage(`${result.outcome}: ${result.message.split("\n")[0]}${status}`, "Show Details");
+      if (pick) output.show(true);
+    }
+    return;
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  CodeLens,
+  type CodeLensProvider,
+  commands,
+  type ExtensionContext,
+  type LogOutputChannel,
+  languages,
+  Range,
+  StatusBarAlignment,
+  type TextDocument,
+  type Uri,
+  window,
+} from "vscode";
+import { isDeployable } from "../../../server/src/remote/targets";
+import { deployAndRestart } from "../commands/deploy";
+import { pickHost } from "../commands/pickHost";
+import { type HostNode, HostsTree, UnitNode, unitAction } from "../views/hostsTree";
+import { JournalView } from "../views/journalView";
+import { HostState } from "./hostState";
+
+/** A CodeLens on the first line of every file Etcetera can deploy. */
+class DeployLens implements CodeLensProvider {
+  readonly onDidChangeCodeLenses;
+  constructor(private readonly state: HostState) {
+    this.onDidChangeCodeLenses = state.onDidChange;
+  }
+  provideCodeLenses(doc: TextDocument): CodeLens[] {
+    if (doc.uri.scheme !== "file" || !isDeployable(doc.uri.fsPath)) return [];
+    const host = this.state.current();
+    return [
+      new CodeLens(new Range(0, 0, 0, 0), {
+        command: "etcetera.deploy",
+        title: host ? `$(cloud-upload) Deploy and Restart on ${host}` : "$(cloud-upload) Deploy and Restart…",
+        arguments: [doc.uri],
+      }),
+    ];
+  }
+}
+
+/** Deploy, the Hosts view, Show Logs and the current-host status bar item. */
+export function registerRemote(context: ExtensionContext, output: LogOutputChannel): void {
+  const state = new HostState(context);
+  const tree = new HostsTree(context, state);
+  const journal = new JournalView(context);
+  const item = window.createStatusBarItem("etcetera.host", StatusBarAlignment.Left, 50);
+  item.name = "Etcetera host";
+  item.command = "etcetera.selectHost";
+  const updateItem = () => {
+    const host = state.current();
+    item.text = `$(server) ${host ?? "no host"}`;
+    item.tooltip = host ? `Etcetera deploys to ${host}. Click to change.` : "Choose the host Etcetera deploys to";
+    item.show();
+  };
+  updateItem();
+  const selectedUnit = async (node?: UnitNode): Promise<UnitNode | undefined> => {
+    if (node) return node;
+    const host = state.current() ?? (await pickHost(state));
+    if (!host) return undefined;
+    const unit = await window.showInputBox({ title: `Unit on ${host}`, prompt: "A unit name, e.g. nginx.service" });
+    return unit ? new UnitNode(host, unit, undefined) : undefined;
+  };
+  context.subscriptions.push(
+    item,
+    state.onDidChange(updateItem),
+    window.createTreeView("etcetera.hosts", { treeDataProvider: tree, showCollapseAll: true }),
+    languages.registerCodeLensProvider([{ scheme: "file" }], new DeployLens(state)),
+    commands.registerCommand("etcetera.deploy", (uri?: Uri) => deployAndRestart(context, state, output, uri).then(() => tree.refresh())),
+    commands.registerCommand("etcetera.selectHost", () => pickHost(state)),
+    commands.registerCommand("etcetera.hosts.refresh", () => tree.refresh()),
+    commands.registerCommand("etcetera.hosts.pinUnit", async (node?: HostNode) => {
+      const host = node?.host ?? state.current() ?? (await pickHost(state));
+      if (!host) return;
+      const unit = await window.showInputBox({ title: `Pin a unit of ${host}`, prompt: "A unit name, e.g. nginx.service" });
+      if (unit) await state.pin(host, unit.trim());
+    }),
+    commands.registerCommand("etcetera.hosts.setCurrent", (node?: HostNode) => node && state.setCurrent(node.host)),
+    commands.registerCommand("etcetera.showLogs", async (node?: UnitNode) => {
+      const n = await selectedUnit(node);
+      if (n) await journal.show(n.host, n.unit);
+    }),
+    ...(["start", "stop", "restart", "enable", "disable", "rollback"] as const).map((action) =>
+      commands.registerCommand(`etcetera.unit.${action}`, (node?: UnitNode) => unitAction(context, tree, node, action)),
+    ),
+  );
+}

@@ -1,0 +1,171 @@
+import {
+  type Event,
+  EventEmitter,
+  type ExtensionContext,
+  ThemeColor,
+  ThemeIcon,
+  type TreeDataProvider,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+  workspace,
+} from "vscode";
+import type { UnitStatus } from "../../../server/src/remote/types";
+import { lastJson, runCli } from "../remote/cliRunner";
+import type { HostState } from "../remote/hostState";
+
+export class HostNode extends TreeItem {
+  constructor(
+    readonly host: string,
+    current: boolean,
+  ) {
+    super(host, TreeItemCollapsibleState.Expanded);
+    this.contextValue = "etcetera.host";
+    this.iconPath = new ThemeIcon("server");
+    this.description = current ? "current" : undefined;
+  }
+}
+
+export class UnitNode extends TreeItem {
+  constructor(
+    readonly host: string,
+    readonly unit: string,
+    readonly status: UnitStatus | undefined,
+  ) {
+    super(unit, TreeItemCollapsibleState.None);
+    this.contextValue = "etcetera.unit";
+    if (!status) {
+      this.description = "…";
+      this.iconPath = new ThemeIcon("loading~spin");
+      return;
+    }
+    const s = status;
+    const missing = s.loadState !== "loaded";
+    this.description = missing
+      ? s.loadState
+      : `${s.activeState} (${s.subState}) · ${s.unitFileState || "-"}${s.mainPid ? ` · PID ${s.mainPid}` : ""}`;
+    this.tooltip = `${s.description}\n${s.activeState} (${s.subState}) since ${s.activeSince || "-"}\nenabled: ${s.unitFileState || "-"}\nmain PID: ${s.mainPid || "-"}\n${s.fragmentPath}`;
+    const [icon, color] =
+      s.activeState === "active"
+        ? ["pass-filled", "testing.iconPassed"]
+        : s.activeState === "failed" || missing
+          ? ["error", "testing.iconFailed"]
+          : s.activeState === "activating" || s.activeState === "deactivating"
+            ? ["sync", "charts.yellow"]
+            : ["circle-outline", "disabledForeground"];
+    this.iconPath = new ThemeIcon(icon, new ThemeColor(color));
+    this.command = { command: "etcetera.showLogs", title: "Show Logs", arguments: [this] };
+  }
+}
+
+class MessageNode extends TreeItem {
+  constructor(message: string) {
+    super(message, TreeItemCollapsibleState.None);
+    this.iconPath = new ThemeIcon("warning");
+    this.tooltip = message;
+  }
+}
+
+type Node = HostNode | UnitNode | MessageNode;
+
+/** "Hosts": each host, and under it the units deployed from this workspace plus pinned ones, with their state. */
+export class HostsTree implements TreeDataProvider<Node> {
+  private readonly changed = new EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData: Event<Node | undefined> = this.changed.event;
+  private readonly statuses = new Map<string, { units: UnitStatus[]; error?: string }>();
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly state: HostState,
+  ) {
+    context.subscriptions.push(
+      this.changed,
+      state.onDidChange(() => this.refresh()),
+      workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration("etcetera.hostsView")) this.schedule();
+      }),
+      { dispose: () => clearInterval(this.timer) },
+    );
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearInterval(this.timer);
+    const seconds = workspace.getConfiguration("etcetera").get<number>("hostsView.refreshSeconds", 30);
+    if (seconds > 0) this.timer = setInterval(() => this.refresh(), seconds * 1000);
+  }
+
+  /** Asks every host again (one `systemctl show` round trip per host). */
+  refresh(): void {
+    for (const host of this.state.names()) void this.load(host);
+  }
+
+  private async load(host: string): Promise<void> {
+    const units = this.state.units(host);
+    if (units.length === 0 || this.inFlight.has(host)) {
+      this.changed.fire(undefined);
+      return;
+    }
+    this.inFlight.add(host);
+    try {
+      const { code, stdout, stderr } = await runCli(this.context, ["status", ...units, "--host", host, "--format", "json"]).done;
+      const parsed = lastJson<UnitStatus[] | { type: "error"; message: string }>(stdout);
+      if (Array.isArray(parsed)) this.statuses.set(host, { units: parsed });
+      else this.statuses.set(host, { units: [], error: parsed?.message ?? (stderr.trim() || `status failed (${code})`) });
+    } finally {
+      this.inFlight.delete(host);
+      this.changed.fire(undefined);
+    }
+  }
+
+  getTreeItem(node: Node): TreeItem {
+    return node;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const current = this.state.current();
+      const hosts = this.state.names();
+      for (const h of hosts) if (!this.statuses.has(h) && !this.inFlight.has(h)) void this.load(h);
+      return hosts.map((h) => new HostNode(h, h === current));
+    }
+    if (!(node instanceof HostNode)) return [];
+    const units = this.state.units(node.host);
+    if (units.length === 0) return [new MessageNode("No units yet: deploy one, or pin a unit")];
+    const known = this.statuses.get(node.host);
+    const out: Node[] = known?.error ? [new MessageNode(known.error)] : [];
+    return out.concat(
+      units.map(
+        (u) =>
+          new UnitNode(
+            node.host,
+            u,
+            known?.units.find((s) => s.unit === u),
+          ),
+      ),
+    );
+  }
+}
+
+/** Runs start/stop/restart/enable/disable/rollback from the context menu, then refreshes. */
+export async function unitAction(context: ExtensionContext, tree: HostsTree, node: UnitNode | undefined, action: string): Promise<void> {
+  if (!node) return;
+  if (action === "rollback") {
+    const ok = await window.showWarningMessage(
+      `Roll ${node.unit} on ${node.host} back to the version before the last deploy?`,
+      { modal: true },
+      "Roll Back",
+    );
+    if (!ok) return;
+  }
+  const run = runCli(context, ["status", node.unit, "--host", node.host, "--action", action, "--format", "json"]);
+  const { code, stdout, stderr } = await window.withProgress(
+    { location: { viewId: "etcetera.hosts" }, title: `${action} ${node.unit}` },
+    () => run.done,
+  );
+  const r = lastJson<{ message?: string; status?: UnitStatus }>(stdout);
+  if (code !== 0) void window.showErrorMessage(`${action} ${node.unit} on ${node.host}: ${r?.message ?? stderr.trim()}`);
+  tree.refresh();
+}
