@@ -43,6 +43,8 @@ export const networkOnlineWithoutWants: UnitRule = {
     const after = mentions("After")[0];
     if (!after || ["Wants", "Requires", "BindsTo", "Requisite"].some((k) => mentions(k).length > 0)) return;
     if (pullsInViaDependency(ctx)) return;
+    // An inetd-style service runs only for a connection its socket accepted: the network is up by then.
+    if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "StandardInput" && e.value === "socket")) return;
     const line = after.range.end.line + 1;
     report(
       after.valueRange,
