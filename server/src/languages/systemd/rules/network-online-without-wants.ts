@@ -43,6 +43,13 @@ export const networkOnlineWithoutWants: UnitRule = {
     const after = mentions("After")[0];
     if (!after || ["Wants", "Requires", "BindsTo", "Requisite"].some((k) => mentions(k).length > 0)) return;
     if (pullsInViaDependency(ctx)) return;
+    // A service that runs a wait-online helper before it starts waits for the network itself (Debian's apt-daily.service).
+    if (
+      [...allEntries(ctx.unit)].some(
+        (e) => e.section.name === "Service" && e.key === "ExecStartPre" && /(^|[\s/])(\S*wait-online\S*|nm-online)(\s|$)/.test(e.value),
+      )
+    )
+      return;
     // An inetd-style service runs only for a connection its socket accepted: the network is up by then.
     if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "StandardInput" && e.value === "socket")) return;
     const line = after.range.end.line + 1;
