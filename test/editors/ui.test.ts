@@ -12,16 +12,16 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "./lib/browser.js";
 import { ensurePackaged } from "./lib/build.js";
 import { type CodeServer, startCodeServer } from "./lib/code-server.js";
-import { editorsCache, installEditor, repoRoot } from "./lib/install.js";
+import { installEditor, removeScratch, repoRoot, scratchDir } from "./lib/install.js";
 import { openWorkbench, type Workbench } from "./lib/workbench.js";
 
 const shots = join(repoRoot, "test-results/editors");
-const scratch = join(editorsCache, "run/ui");
 
 describe("the packaged extension in VS Code's UI", () => {
   let server: CodeServer;
   let workbench: Workbench;
   let page: Page;
+  let scratch: string;
   const logs: string[] = [];
 
   const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
@@ -46,7 +46,8 @@ describe("the packaged extension in VS Code's UI", () => {
     const vsix = ensurePackaged();
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
-    server = await startCodeServer({ scratch, vsix: [vsix] });
+    scratch = scratchDir("ui");
+    server = await startCodeServer({ scratch: join(scratch, "code-server"), vsix: [vsix] });
     const folder = join(scratch, "workspace");
     cpSync(join(repoRoot, "test/editors/fixtures/workspace"), folder, { recursive: true });
     workbench = await openWorkbench(server, { folder, onLog: (line) => logs.push(line) });
@@ -58,6 +59,7 @@ describe("the packaged extension in VS Code's UI", () => {
     if (page) await shoot("last").catch(() => {});
     await workbench?.close();
     await server?.stop();
+    if (scratch) removeScratch(scratch);
   });
 
   step("opens a unit from the Explorer and underlines its mistakes", async () => {

@@ -8,9 +8,9 @@
  * and exits with the code the extension tests reported — as VS Code does.
  */
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { startCodeServer } from "../lib/code-server.js";
-import { editorsCache, repoRoot } from "../lib/install.js";
+import { repoRoot, scratchDir } from "../lib/install.js";
 import { openWorkbench } from "../lib/workbench.js";
 
 interface LaunchArgs {
@@ -42,7 +42,7 @@ const noise = [
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const timeoutMs = Number(process.env.ETCETERA_EDITOR_TEST_TIMEOUT ?? 300_000);
-  const scratch = resolve(args.userDataDir ?? join(editorsCache, "run/integration"));
+  const scratch = args.userDataDir ? resolve(args.userDataDir) : scratchDir("launcher");
   const folder = resolve(args.folder ?? repoRoot);
   mkdirSync(scratch, { recursive: true });
   const server = await startCodeServer({ scratch, smokeTestDriver: true });

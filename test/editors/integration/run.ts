@@ -11,18 +11,16 @@
  * launcher that runs the same tests in code-server, installed by
  * test/editors/install.sh.
  */
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { runTests } from "@vscode/test-electron";
 import { build } from "esbuild";
 import { ensureBuilt } from "../lib/build.js";
-import { editorsCache, installEditor, repoRoot } from "../lib/install.js";
-
-const work = join(editorsCache, "run/integration");
+import { installEditor, removeScratch, repoRoot, scratchDir } from "../lib/install.js";
 
 /** The mocha suite, bundled into one CommonJS module the extension host can load. */
-export async function bundleSuite(): Promise<string> {
-  const outfile = join(editorsCache, "integration/suite.cjs");
+export async function bundleSuite(work: string): Promise<string> {
+  const outfile = join(work, "suite.cjs");
   await build({
     entryPoints: [join(repoRoot, "test/editors/integration/suite/index.ts")],
     outfile,
@@ -38,10 +36,8 @@ export async function bundleSuite(): Promise<string> {
 }
 
 /** A scratch copy of the fixture workspace, so that nothing a test does reaches the repository. */
-function prepareWorkspace(): string {
+function prepareWorkspace(work: string): string {
   const folder = join(work, "workspace");
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
   cpSync(join(repoRoot, "test/editors/fixtures/workspace"), folder, { recursive: true });
   return folder;
 }
@@ -50,18 +46,25 @@ export async function runIntegrationTests(): Promise<number> {
   const download = process.env.ETCETERA_VSCODE === "download";
   if (!download) installEditor("code-server");
   ensureBuilt();
-  const extensionTestsPath = await bundleSuite();
-  const folder = prepareWorkspace();
-  return runTests({
-    extensionDevelopmentPath: repoRoot,
-    extensionTestsPath,
-    // node:test reads a test file's stdout: VS Code's output goes to stderr.
-    stdout: process.stderr,
-    launchArgs: [folder, `--user-data-dir=${join(work, "profile")}`, `--extensions-dir=${join(work, "profile/extensions")}`],
-    ...(download
-      ? { cachePath: join(repoRoot, ".cache/vscode-test") }
-      : { vscodeExecutablePath: join(repoRoot, "test/editors/integration/launcher.sh") }),
-  });
+  const work = scratchDir("integration");
+  try {
+    return await runTests({
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: await bundleSuite(work),
+      // node:test reads a test file's stdout: VS Code's output goes to stderr.
+      stdout: process.stderr,
+      launchArgs: [
+        prepareWorkspace(work),
+        `--user-data-dir=${join(work, "profile")}`,
+        `--extensions-dir=${join(work, "profile/extensions")}`,
+      ],
+      ...(download
+        ? { cachePath: join(repoRoot, ".cache/vscode-test") }
+        : { vscodeExecutablePath: join(repoRoot, "test/editors/integration/launcher.sh") }),
+    });
+  } finally {
+    removeScratch(work);
+  }
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -5,7 +5,7 @@
  * test helpers use, since test files run in parallel.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./install.js";
 
@@ -94,8 +94,10 @@ export function ensurePackaged(): string {
     const dir = join(repoRoot, ".cache/editors/package");
     stage(dir);
     const vsce = join(repoRoot, "node_modules/@vscode/vsce/vsce");
-    const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--out", vsix], { cwd: dir, encoding: "utf8" });
+    // Written aside and renamed, so that a test run reading the previous one never sees half a file.
+    const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--out", `${vsix}.new`], { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+    renameSync(`${vsix}.new`, vsix);
   });
   return vsix;
 }

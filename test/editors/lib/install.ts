@@ -4,6 +4,7 @@
  * throws: a machine that should run these tests must not pass by skipping them.
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -21,4 +22,35 @@ export function installEditor(editor: "neovim" | "code-server"): void {
   if (r.status !== 0) throw new Error(`test/editors/install.sh ${editor} failed (exit ${r.status ?? r.signal}); see its output above`);
   const seconds = (Date.now() - started) / 1000;
   if (seconds > 5) console.error(`installed ${editor} in ${seconds.toFixed(0)} s`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A scratch folder of this process under .cache/editors/run: several test
+ * runs may share one checkout, so each keeps its own profile and workspace.
+ * Folders of processes that are gone are removed on the way.
+ */
+export function scratchDir(name: string): string {
+  const root = join(editorsCache, "run");
+  mkdirSync(root, { recursive: true });
+  for (const entry of readdirSync(root)) {
+    const pid = Number(/-(\d+)$/.exec(entry)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(root, entry), { recursive: true, force: true });
+  }
+  const dir = join(root, `${name}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function removeScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }
