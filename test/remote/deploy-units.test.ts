@@ -33,7 +33,7 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
     ws = workspace("units");
   });
   after(async () => {
-    await host?.stop();
+    if (host) await timings.time("host stop", () => host.stop());
     if (ws) rmSync(dirname(ws), { recursive: true, force: true });
     timings.print("deploy units: measured");
   });

@@ -22,7 +22,7 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
     ws = workspace("files");
   });
   after(async () => {
-    await host?.stop();
+    if (host) await timings.time("host stop", () => host.stop());
     if (ws) rmSync(dirname(ws), { recursive: true, force: true });
     timings.print("files, status, logs: measured");
   });
@@ -252,6 +252,34 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
       assert.match(unknownHost.stdout + unknownHost.stderr, /no-such-alias/);
       const usage = await cli(["deploy", f], env);
       assert.equal(usage.code, 2);
+    });
+
+    it("acts on a unit: restart gives a new PID, stop stops, rollback restores the version before the last deploy", async () => {
+      const env = { ETCETERA_SSH_CONTROL_DIR: host.controlDir };
+      const f = put(ws, "units/act.service", "");
+      await deployText(host, f, unitText("Act v1", "/bin/sh -c 'exec sleep infinity'"));
+      await deployText(host, f, unitText("Act v2", "/bin/sh -c 'exec sleep infinity'"));
+      const act = async (action: string) => {
+        const r = await cli(
+          ["status", "act.service", "--host", host.alias, "--ssh-config", host.sshConfig, "--action", action, "--format", "json"],
+          env,
+        );
+        return { code: r.code, out: JSON.parse(r.stdout) };
+      };
+      const before = Number(host.sh("systemctl show -p MainPID --value act.service"));
+      const restarted = await act("restart");
+      assert.equal(restarted.code, 0);
+      assert.notEqual(restarted.out.status.mainPid, before);
+      const stopped = await act("stop");
+      assert.equal(stopped.code, 0);
+      assert.equal(stopped.out.status.activeState, "inactive");
+      const rolled = await act("rollback");
+      assert.equal(rolled.code, 0, rolled.out.message);
+      assert.equal(rolled.out.status.description, "Act v1");
+      assert.equal(rolled.out.status.activeState, "active");
+      const again = await act("rollback");
+      assert.equal(again.code, 1);
+      assert.match(again.out.message, /no backup/);
     });
 
     it("never turns host key checking off: an unknown host key is a clear error", async () => {
