@@ -20,9 +20,6 @@ die() {
   exit 1
 }
 
-for tool in apt-get apt-cache dpkg-deb; do
-  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not available; this script needs a Debian (12, bookworm) machine with apt."
-done
 [ -r "$list" ] || die "cannot read the package list $list"
 
 mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$list" | grep -v '^$')
@@ -46,6 +43,10 @@ if [ "${#todo[@]}" -eq 0 ]; then
   echo "fetch-debian-units: all ${#packages[@]} packages are extracted in $root"
   exit 0
 fi
+
+for tool in apt-get apt-cache dpkg-deb; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not available; fetching the corpus needs a Debian (12, bookworm) machine with apt."
+done
 
 need=()
 for p in "${todo[@]}"; do
