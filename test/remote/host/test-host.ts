@@ -59,8 +59,10 @@ class Teardown {
   async run(): Promise<void> {
     const errors: string[] = [];
     for (const s of this.steps.reverse()) {
+      const t = Date.now();
       try {
         await s.undo();
+        if (process.env.ETCETERA_TEST_HOST_DEBUG) console.error(`test host teardown: ${s.name} ${Date.now() - t} ms`);
       } catch (e) {
         errors.push(`${s.name}: ${(e as Error).message}`);
       }
