@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   rows.push([
     "server peak RSS",
     latency.peakRssKiB === undefined ? "n/a" : `${(latency.peakRssKiB / 1024).toFixed(1)} MiB`,
-    "VmHWM of the server process at the end of the edit run",
+    `VmHWM of the server process at the end of the edit run${latency.baselineRssKiB === undefined ? "" : `; ${(latency.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
   ]);
   const cold = await measureColdStart(10);
   rows.push([

@@ -12,6 +12,8 @@ export interface LatencyResult {
   latenciesMs: number[];
   /** VmHWM of the server process after the run: its peak resident set. */
   peakRssKiB: number | undefined;
+  /** VmRSS right after initialize, before any document: the baseline. */
+  baselineRssKiB: number | undefined;
   diagnosticsPerPublish: number;
 }
 
@@ -41,10 +43,10 @@ export function generatedUnit(lines: number): string {
   return `${out.join("\n")}\n`;
 }
 
-function peakRss(pid: number | undefined): number | undefined {
+function memory(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Number(m[1]) : undefined;
   } catch {
     return undefined;
@@ -56,6 +58,7 @@ export async function measureLatency(lines = 5000, edits = 200): Promise<Latency
   const server = LspServer.start({ settings: {} });
   try {
     await server.initialize();
+    const baselineRssKiB = memory(server.process.pid, "VmRSS");
     const uri = "file:///bench/generated.service";
     const text = generatedUnit(lines);
     const docLines = text.split("\n");
@@ -78,9 +81,9 @@ export async function measureLatency(lines = 5000, edits = 200): Promise<Latency
       await server.diagnostics(uri, (p) => p.version === version, { from, timeoutMs: 30_000 });
       latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
-    const peakRssKiB = peakRss(server.process.pid);
+    const peakRssKiB = memory(server.process.pid, "VmHWM");
     await server.shutdown();
-    return { lines: docLines.length, edits, latenciesMs, peakRssKiB, diagnosticsPerPublish: first.diagnostics.length };
+    return { lines: docLines.length, edits, latenciesMs, peakRssKiB, baselineRssKiB, diagnosticsPerPublish: first.diagnostics.length };
   } finally {
     server.kill();
   }
