@@ -114,15 +114,23 @@ export class SshTransport {
       const onAbort = () => child.kill("SIGTERM");
       opts.signal?.addEventListener("abort", onAbort, { once: true });
       child.on("error", (e) => reject(new RemoteError("ssh", `cannot run ssh: ${e.message}`)));
-      // 'exit', not 'close': a connection master that ssh forks may hold the pipes open.
-      child.on("exit", (code, signal) => {
+      // 'close' once the pipes are drained; 'exit' plus a grace period in case a
+      // connection master that ssh forked kept a copy of them open.
+      let exitCode = 255;
+      let settled = false;
+      const settle = () => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         opts.signal?.removeEventListener("abort", onAbort);
-        setImmediate(() => {
-          if (pending && opts.onStdoutLine) opts.onStdoutLine(pending);
-          resolve({ code: code ?? (signal ? 128 + 15 : 255), stdout, stderr });
-        });
+        if (pending && opts.onStdoutLine) opts.onStdoutLine(pending);
+        resolve({ code: exitCode, stdout, stderr });
+      };
+      child.on("exit", (code, signal) => {
+        exitCode = code ?? (signal ? 128 + 15 : 255);
+        setTimeout(settle, 1500).unref();
       });
+      child.on("close", settle);
     });
   }
 
