@@ -17,7 +17,7 @@ describe("Neovim as the LSP client", () => {
     ensureBuilt();
   });
 
-  it("gets diagnostics and completion from etcetera lsp --stdio", () => {
+  it("gets diagnostics (with its settings) and completion from etcetera lsp --stdio", () => {
     const started = Date.now();
     const r = spawnSync(
       "nvim",
@@ -35,6 +35,7 @@ describe("Neovim as the LSP client", () => {
     );
     assert.equal(r.status, 0, `nvim exited with ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`);
     assert.match(r.stdout, /diagnostic: Unknown directive 'Restrat'/);
+    assert.match(r.stdout, /settings: RestartSteps= was added in systemd 254/);
     assert.match(r.stdout, /completion: \d+ items, Restart inserts Restart=/);
     console.log(`neovim: ${Date.now() - started} ms`);
   });

@@ -20,10 +20,17 @@ local function check()
   vim.cmd("edit " .. vim.fn.fnameescape(unit))
   local bufnr = vim.api.nvim_get_current_buf()
   local stderr = {}
+  -- Neovim 0.7 answers workspace/configuration from `settings` but does not
+  -- announce it, and the server only asks clients that do.
+  local capabilities = vim.lsp.protocol.make_client_capabilities()
+  capabilities.workspace.configuration = true
   local client_id = vim.lsp.start_client({
+    capabilities = capabilities,
     name = "etcetera",
     cmd = { "node", server, "lsp", "--stdio" },
     root_dir = vim.fn.fnamemodify(unit, ":h"),
+    -- Answered to the server's workspace/configuration request for "etcetera".
+    settings = { etcetera = { systemd = { version = 252 } } },
     handlers = {
       ["window/logMessage"] = function() end,
     },
@@ -64,6 +71,21 @@ local function check()
     return fail("the message does not suggest Restart: " .. typo.message)
   end
   say("diagnostic: " .. typo.message)
+
+  -- The settings reached the server: RestartSteps= (systemd 254) is newer than the target 252.
+  local function find_newer()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if code == "systemd/newer-than-target" and d.lnum == 7 then
+        return d
+      end
+    end
+  end
+  if not vim.wait(10000, function() return find_newer() ~= nil end, 50) then
+    return fail("no systemd/newer-than-target diagnostic on line 8 within 10 s: the settings did not reach the server")
+  end
+  local newer = find_newer()
+  say("settings: " .. newer.message)
 
   -- Completion after "Res" on line 7 offers Restart, inserting "Restart=".
   local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 6, character = 3 } }
