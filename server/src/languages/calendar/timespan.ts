@@ -77,12 +77,17 @@ function matchSuffix(s: string, i: number, table: [string, bigint][]): [number, 
   return undefined;
 }
 
+/** What strtoll() skips before a number (C isspace()), a wider set than systemd's own WHITESPACE. */
+const isCSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
+const LLONG_MAX = (1n << 63n) - 1n;
+
 function parse(text: string, defaultUnit: bigint, table: [string, bigint][], infinity: bigint): TimespanResult {
   let p = skipSpace(text, 0);
   if (text.startsWith("infinity", p)) {
     const rest = skipSpace(text, p + 8);
     return rest === text.length ? { ok: true, value: infinity } : { ok: false, reason: "nothing may follow 'infinity'", offset: rest };
   }
+  const tooLarge = (offset: number): TimespanResult => ({ ok: false, reason: "the time span is too large", offset, outOfRange: true });
   let total = 0n;
   let something = false;
   for (;;) {
@@ -92,20 +97,24 @@ function parse(text: string, defaultUnit: bigint, table: [string, bigint][], inf
     }
     const termStart = p;
     if (text[p] === "-") return { ok: false, reason: "a time span cannot be negative", offset: p, outOfRange: true };
+    // strtoll(): optional C whitespace and sign, then digits; without digits the number ends where it began.
     let q = p;
-    if (text[q] === "+") q++;
+    while (isCSpace(text[q])) q++;
+    const negative = text[q] === "-";
+    if (text[q] === "+" || text[q] === "-") q++;
     const digitsStart = q;
     while (isDigit(text[q])) q++;
-    const whole = q > digitsStart ? BigInt(text.slice(digitsStart, q)) : 0n;
-    let fraction = "";
+    if (q === digitsStart) q = termStart;
+    const whole = q > termStart ? BigInt(text.slice(digitsStart, q)) : 0n;
+    if (whole > LLONG_MAX) return tooLarge(termStart);
+    if (negative && whole > 0n) return { ok: false, reason: "a time span cannot be negative", offset: termStart, outOfRange: true };
+    let fraction: string | undefined;
     if (text[q] === ".") {
-      const fracStart = q + 1;
-      let f = fracStart;
+      let f = q + 1;
       while (isDigit(text[f])) f++;
-      fraction = text.slice(fracStart, f);
-      if (fraction === "") return { ok: false, reason: "a digit must follow the decimal point", offset: q };
+      fraction = text.slice(q + 1, f);
       q = f;
-    } else if (q === digitsStart) {
+    } else if (q === termStart) {
       return { ok: false, reason: `expected a number, found '${text.slice(termStart, termStart + 8)}'`, offset: termStart };
     }
     const afterSpace = skipSpace(text, q);
@@ -116,15 +125,23 @@ function parse(text: string, defaultUnit: bigint, table: [string, bigint][], inf
     } else if (afterSpace === q && q < text.length) {
       return { ok: false, reason: `unknown time unit '${wordAt(text, q)}'`, offset: q };
     } else {
-      p = q;
+      p = afterSpace;
     }
-    total += whole * multiplier;
-    let m = multiplier / 10n;
-    for (const digit of fraction) {
-      total += BigInt(digit) * m;
-      m /= 10n;
+    // The same overflow checks as systemd's unsigned 64-bit arithmetic.
+    if (whole >= infinity / multiplier) return tooLarge(termStart);
+    const k = whole * multiplier;
+    if (k >= infinity - total) return tooLarge(termStart);
+    total += k;
+    if (fraction !== undefined) {
+      let m = multiplier / 10n;
+      for (const digit of fraction) {
+        const d = BigInt(digit) * m;
+        if (d >= infinity - total) return tooLarge(termStart);
+        total += d;
+        m /= 10n;
+      }
+      if (fraction === "") return { ok: false, reason: "a digit must follow the decimal point", offset: q };
     }
-    if (total >= infinity) return { ok: false, reason: "the time span is too large", offset: termStart, outOfRange: true };
     something = true;
   }
 }
