@@ -63,6 +63,9 @@ export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok
 export async function readText(path: string): Promise<ReadResult> {
   let bytes: Buffer;
   try {
+    // A FIFO or a device would block or never end: only regular files are read.
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, reason: "not a regular file" };
     bytes = await readFile(path);
   } catch (e) {
     return { ok: false, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };

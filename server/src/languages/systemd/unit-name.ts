@@ -21,9 +21,8 @@ export function validateUnitName(name: string): string | undefined {
     const bad = [...prefix].find((c) => !validChars.test(c));
     return `'${name}' contains '${bad}'; unit names may use only letters, digits and : - _ . \\ @`;
   }
-  const at = prefix.indexOf("@");
-  if (at === 0) return `'${name}' has an empty template prefix before '@'`;
-  if (at >= 0 && prefix.indexOf("@", at + 1) >= 0) return `'${name}' contains more than one '@'`;
+  // The instance (after the first '@') may itself contain '@': systemd accepts foo@bar@baz.service.
+  if (prefix.indexOf("@") === 0) return `'${name}' has an empty template prefix before '@'`;
   return undefined;
 }
 

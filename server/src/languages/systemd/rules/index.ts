@@ -2,11 +2,13 @@ import type { UnitRule } from "../rule.js";
 import { calendarNeverElapses } from "./calendar-never-elapses.js";
 import { commentAfterValue } from "./comment-after-value.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
+import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
 import { duplicateDirective } from "./duplicate-directive.js";
 import { ignoredLine } from "./ignored-line.js";
 import { invalidUnitName } from "./invalid-unit-name.js";
 import { invalidValue } from "./invalid-value.js";
+import { maskedUnit } from "./masked-unit.js";
 import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
@@ -36,6 +38,8 @@ export const systemdRules: readonly UnitRule[] = [
   dropinExecStart,
   networkOnlineWithoutWants,
   nonportableUserName,
+  deprecatedValue,
+  maskedUnit,
   // Timers and their calendar events
   timespanAsCalendar,
   calendarNeverElapses,

@@ -52,7 +52,10 @@ export const networkOnlineWithoutWants: UnitRule = {
       return;
     // An inetd-style service runs only for a connection its socket accepted: the network is up by then.
     if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "StandardInput" && e.value === "socket")) return;
-    const line = after.range.end.line + 1;
+    // Insert after the After= line; at the end of a file without a final newline, start a new line first.
+    const endLine = after.range.end.line;
+    const atEnd = endLine + 1 >= ctx.unit.lines.length;
+    const at = atEnd ? { line: endLine, character: (ctx.unit.lines[endLine] ?? "").length } : { line: endLine + 1, character: 0 };
     report(
       after.valueRange,
       "After=network-online.target without Wants=network-online.target: nothing starts that target, so this unit may run before the network is up.",
@@ -60,7 +63,7 @@ export const networkOnlineWithoutWants: UnitRule = {
         {
           title: "Add Wants=network-online.target",
           preferred: true,
-          edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: "Wants=network-online.target\n" }],
+          edits: [{ range: { start: at, end: at }, newText: atEnd ? "\nWants=network-online.target" : "Wants=network-online.target\n" }],
         },
       ],
     );

@@ -5,6 +5,7 @@ import type { Report, UnitCheckContext, UnitRule } from "../rule.js";
 import { unitNameFromPath } from "../unit-path-escape.js";
 import { parseExecValue } from "../values/command.js";
 import { validateValue } from "../values/index.js";
+import { isEmptyFile } from "./masked-unit.js";
 
 /**
  * Whole-unit checks that make systemd refuse to load a unit ("... Refusing.").
@@ -22,7 +23,7 @@ export const unitRefused: UnitRule = {
     const fatal = ctx.unit.problems.some(
       (p) => p.kind === "invalid-section-header" || p.kind === "invalid-utf8" || p.kind === "line-too-long",
     );
-    if (!ctx.type || fatal) return;
+    if (!ctx.type || fatal || isEmptyFile(ctx.unit)) return;
     if (ctx.info.isDropIn) {
       checkMergedDropIn(ctx, report);
       return;
@@ -115,13 +116,13 @@ function isValid(view: UnitView, entry: Entry): boolean {
 
 /** The effective assignments of a key: an empty assignment resets those before it; invalid ones are ignored as systemd does. */
 function effective(view: UnitView, section: string, key: string): Entry[] {
-  let out: Entry[] = [];
+  const out: Entry[] = [];
   for (const s of view.sections) {
     if (s.name !== section) continue;
     for (const e of s.entries) {
       if (e.key !== key) continue;
-      if (e.value === "") out = [];
-      else if (isValid(view, e)) out = [...out, e];
+      if (e.value === "") out.length = 0;
+      else if (isValid(view, e)) out.push(e);
     }
   }
   return out;
