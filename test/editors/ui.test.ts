@@ -121,6 +121,8 @@ describe("the packaged extension in VS Code's UI", () => {
     await fix.click();
     await waitUntil(async () => /^Restart=always$/m.test(await editorText()), "the quick fix to rename Restrat= to Restart=");
     assert.doesNotMatch(await editorText(), /Restrat=/);
+    // The server checks the new text: the problem leaves the Problems panel.
+    await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "Restrat" }).first().waitFor({ state: "hidden" });
     await shoot("5-quick-fix-applied");
   });
 
