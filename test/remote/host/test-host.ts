@@ -110,7 +110,9 @@ export async function startTestHost(label: string): Promise<TestHost> {
   const teardown = new Teardown();
   const id = `etc-${label}-${process.pid}`.slice(0, 30);
   const dir = mkdtempSync(join(cacheDir, `run-${label}-`));
-  teardown.add("directory", () => rmSync(dir, { recursive: true, force: true }));
+  // rm(1): much faster than rmSync on a rootfs, and it never crosses into a mount.
+  const removeDir = () => void spawnSync("rm", ["-rf", "--one-file-system", dir], { stdio: "ignore" });
+  teardown.add("directory", removeDir);
   const cgroups = ["/sys/fs/cgroup/systemd", "/sys/fs/cgroup/unified"].filter(existsSync).map((c) => join(c, id));
   const emergency = () => {
     // Synchronous last resort when the test process exits without stop().
@@ -121,7 +123,8 @@ export async function startTestHost(label: string): Promise<TestHost> {
       } catch {}
     }
     spawnSync("ip", ["netns", "del", id]);
-    rmSync(dir, { recursive: true, force: true });
+    spawnSync("umount", ["-l", join(dir, "root")], { stdio: "ignore" });
+    removeDir();
   };
   const pids: number[] = [];
   process.once("exit", emergency);
@@ -131,6 +134,9 @@ export async function startTestHost(label: string): Promise<TestHost> {
   try {
     const root = join(dir, "root");
     mkdirSync(root);
+    // The rootfs lives in memory: unpacking is quicker, and removing it is one umount.
+    must("mount", ["-t", "tmpfs", "-o", "size=2g,mode=0755", "etcetera-test-host", root], "mounting a tmpfs for the rootfs");
+    teardown.add("rootfs tmpfs", () => void must("umount", [root], "unmounting the rootfs"));
     const t1 = Date.now();
     must("tar", ["--zstd", "-xf", tarball, "-C", root, "--numeric-owner", "--xattrs"], "unpacking the rootfs");
     const unpackMs = Date.now() - t1;
