@@ -45,12 +45,14 @@ export function startServer(): void {
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let canAskConfiguration = false;
+  // Settings pushed by clients that cannot be asked (initializationOptions or didChangeConfiguration).
+  let pushedSettings: Settings = defaultSettings;
   let workspaceRoots: string[] = [];
 
   const log = (message: string) => connection.console.log(message);
 
   function settingsFor(uri: string): Promise<Settings> {
-    if (!canAskConfiguration) return Promise.resolve(defaultSettings);
+    if (!canAskConfiguration) return Promise.resolve(pushedSettings);
     let s = settingsByUri.get(uri);
     if (!s) {
       s = connection.workspace
@@ -90,6 +92,8 @@ export function startServer(): void {
 
   connection.onInitialize((params) => {
     canAskConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const initial = (params.initializationOptions as { etcetera?: unknown } | undefined)?.etcetera ?? params.initializationOptions;
+    if (initial) pushedSettings = settingsFromConfiguration(initial);
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [pathOf(params.rootUri)];
     return {
@@ -116,7 +120,10 @@ export function startServer(): void {
       .catch((e) => log(`workspace scan failed: ${String(e)}`));
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((change) => {
+    // Clients that cannot be asked push the whole section instead (Neovim 0.7 does this).
+    const pushed = (change.settings as { etcetera?: unknown } | null | undefined)?.etcetera;
+    if (pushed !== undefined) pushedSettings = settingsFromConfiguration(pushed);
     settingsByUri.clear();
     cache.clear();
     for (const doc of documents.all()) scheduleValidation(doc, 0);
