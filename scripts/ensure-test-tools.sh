@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages whose real tools the tests compare against
-# (systemd-analyze, ...), when they are missing and we may install them.
+# Installs the Debian packages the tests need — the real tools they compare
+# against and the real editors and hosts they drive — when they are missing
+# and we may install them (root with apt-get). One list for `npm test` and CI.
 set -euo pipefail
-packages=(systemd faketime)
+packages=(
+  systemd          # systemd-analyze verify|calendar|timespan
+  tzdata           # time zones for the calendar engine's tests
+  cron             # crontab -n and the cron daemon
+  chromium neovim  # the real editors (code-server's UI, a second LSP client)
+  libkrb5-dev pkg-config g++ make python3  # code-server's native modules
+  ca-certificates
+)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
