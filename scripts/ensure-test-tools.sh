@@ -9,6 +9,7 @@ packages=(
   cron             # crontab -n and the cron daemon
   chromium neovim  # the real editors (code-server's UI, a second LSP client)
   libkrb5-dev pkg-config g++ make python3  # code-server's native modules
+  systemd-container debootstrap socat openssh-client zstd iproute2 util-linux  # the test host for deploys
   ca-certificates
 )
 missing=()

@@ -9,7 +9,12 @@
  *   - language server over stdio: didChange → publishDiagnostics latency on
  *     a generated 5,000-line unit (200 edits), cold start, peak RSS.
  *
- * BENCH_RUNS=N repeats the throughput runs (default 3, median reported).
+ *   - the OnCalendar= engine against `systemd-analyze calendar`;
+ *   - the extension in a real VS Code: activation, first diagnostics, .vsix size;
+ *   - a deploy-and-restart round trip and a status refresh of 20 units on the test host.
+ *
+ * BENCH_RUNS=N repeats the throughput runs (default 3, median reported);
+ * BENCH_SKIP=calendar,editor,remote leaves parts out.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -17,7 +22,10 @@ import { cpus, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { runLint } from "../../server/src/cli/lint.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
+import { benchCalendar, formatCalendarBench } from "./calendar-bench.js";
+import { measureEditor } from "./editor-bench.js";
 import { measureColdStart, measureLatency } from "./lsp-bench.js";
+import { measureRemote } from "./remote-bench.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const corpusRoot = join(process.env.CORPUS_CACHE ?? ".cache/corpus", "root");
@@ -196,6 +204,12 @@ async function main(): Promise<void> {
     `spawn → initialize response, 10 runs, min ${Math.min(...cold).toFixed(0)} / max ${Math.max(...cold).toFixed(0)} ms; bundle ${basename(bundlePath)}`,
   ]);
   console.log(`\n${table(rows)}`);
+
+  // The other engines and the editor and host round trips; each part can be skipped by name in BENCH_SKIP.
+  const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+  if (!skip.has("calendar")) console.log(`\n${formatCalendarBench(await benchCalendar())}`);
+  if (!skip.has("editor")) console.log(`\nreal VS Code (code-server)\n${table(await measureEditor())}`);
+  if (!skip.has("remote")) console.log(`\nremote host (systemd-nspawn over SSH)\n${table(await measureRemote())}`);
 }
 
 await main();
