@@ -91,7 +91,7 @@ export function daemonVerdicts(files: Record<string, string>, extraUsers: string
     const log = execFileSync(daemonScript, [dir], {
       encoding: "utf8",
       timeout: 120_000,
-      env: { ...process.env, ETCETERA_CRON_USERS: extraUsers.filter((u) => /^[a-z_][a-z0-9_-]*$/.test(u)).join(" ") },
+      env: { ...process.env, ETCETERA_CRON_USERS: extraUsers.filter((u) => /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(u)).join(" ") },
     });
     const errors = new Map<string, string>();
     for (const m of log.matchAll(/^Error: (.*); while reading \/etc\/cron\.d\/(\S+)$/gm)) errors.set(m[2] as string, m[1] as string);
