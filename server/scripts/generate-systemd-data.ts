@@ -4,30 +4,15 @@
  * Run with `npm run generate`; the output is committed so that a build never
  * needs the shared folder. test/unit/systemd-data.test.ts checks it is fresh.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Row, readTable, sharedDataDir } from "./fact-tables.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const sharedDataDir = join(here, "../../../shared/data");
+
+export { sharedDataDir };
 export const outputFile = join(here, "../src/languages/systemd/data/systemd-data.json");
-
-type Row = Record<string, string>;
-
-function readTable(name: string): Row[] {
-  const lines = readFileSync(join(sharedDataDir, name), "utf8")
-    .split("\n")
-    .filter((l) => l.length > 0);
-  const header = (lines[0] ?? "").split("\t");
-  return lines.slice(1).map((line) => {
-    const cells = line.split("\t");
-    const row: Row = {};
-    header.forEach((h, i) => {
-      row[h] = (cells[i] ?? "").trim();
-    });
-    return row;
-  });
-}
 
 const words = (s: string | undefined): string[] => (s ? s.split(/\s+/).filter(Boolean) : []);
 const intOrUndefined = (s: string | undefined): number | undefined => (s && /^\d+$/.test(s) ? Number(s) : undefined);

@@ -8,20 +8,12 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { defaultSettings, settingsFromConfiguration } from "../../server/src/core/settings.js";
 import { systemdLanguage } from "../../server/src/languages/systemd/index.js";
 import { readExpectations } from "../helpers/expectations.js";
+import { assertDiagnosticsMatch, fixtureFiles, folderSettings } from "../helpers/fixtures.js";
 import { lintText } from "../helpers/lint.js";
 
 const root = "test/fixtures/systemd";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return name === "settings.json" ? [] : [full];
-  });
-}
 
 describe("systemd rules", () => {
   it("every rule has a fixture folder", () => {
@@ -32,37 +24,14 @@ describe("systemd rules", () => {
   for (const folder of readdirSync(root).sort()) {
     const dir = join(root, folder);
     if (!statSync(dir).isDirectory()) continue;
-    const settingsFile = join(dir, "settings.json");
-    const settings = existsSync(settingsFile) ? settingsFromConfiguration(JSON.parse(readFileSync(settingsFile, "utf8"))) : defaultSettings;
+    const settings = folderSettings(dir);
     describe(folder, () => {
-      for (const file of filesUnder(dir)) {
+      for (const file of fixtureFiles(dir)) {
         it(relative(dir, file), () => {
           const text = readFileSync(file, "utf8");
           const expected = readExpectations(text);
           const actual = lintText(`/etc/systemd/system/${relative(dir, file)}`, text, settings);
-          const unmatched = [...actual];
-          for (const e of expected) {
-            const i = unmatched.findIndex(
-              (d) =>
-                d.rule === e.rule &&
-                d.range.start.line === e.line &&
-                (e.startColumn === undefined || (d.range.start.character === e.startColumn && d.range.end.character === e.endColumn)) &&
-                (!e.messagePart || d.message.includes(e.messagePart)),
-            );
-            const seen = actual
-              .map((d) => `${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.character} ${d.rule}: ${d.message}`)
-              .join("\n  ");
-            assert.ok(
-              i >= 0,
-              `line ${e.at + 1}: expected ${e.rule} on line ${e.line + 1}${e.messagePart ? ` saying "${e.messagePart}"` : ""}; got:\n  ${seen}`,
-            );
-            unmatched.splice(i, 1);
-          }
-          assert.deepEqual(
-            unmatched.map((d) => `${d.range.start.line + 1}:${d.range.start.character} ${d.rule}: ${d.message}`),
-            [],
-            "diagnostics the fixture does not expect",
-          );
+          assertDiagnosticsMatch(actual, expected);
         });
       }
     });
