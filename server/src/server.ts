@@ -9,6 +9,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { LanguageContext } from "./core/language.js";
+import { kindOfLanguageId } from "./core/language-ids.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange } from "./features/code-actions.js";
 import { AnalysisCache } from "./features/documents.js";
@@ -68,7 +69,7 @@ export function startServer(): void {
   }
 
   function analysisOf(doc: TextDocument) {
-    return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText());
+    return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText(), kindOfLanguageId(doc.languageId));
   }
 
   async function validate(doc: TextDocument): Promise<void> {

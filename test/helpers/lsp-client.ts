@@ -95,8 +95,8 @@ export class LspServer {
     return result;
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd-unit", version, text } });
+  open(uri: string, text: string, version = 1, languageId = "systemd-unit"): Promise<void> {
+    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {

@@ -103,6 +103,13 @@ describe("language server over stdio", () => {
     assert.ok(server.configurationRequests > 0, "the server asked the client for its settings");
   });
 
+  it("checks a file as the language the editor says, whatever its name (a language set by hand wins)", async () => {
+    const notes = uriOf(join(dir, "notes.txt"));
+    await server.open(notes, "[Service]\nExecStart=/bin/true\nRestrat=always\n", 1, "systemd-unit");
+    const published = await server.diagnostics(notes, (p) => p.version === 1);
+    assert.deepEqual(codesOf(published.diagnostics), ["systemd/unknown-directive@2:0-7"]);
+  });
+
   describe("completion", () => {
     let n = 0;
     async function complete(markedText: string): Promise<{ items: CompletionItem[]; line: number; character: number }> {
