@@ -12,7 +12,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-export const documentSelector = [{ language: "systemd-unit" }, { language: "crontab" }];
+export const documentSelector = [{ language: "systemd-unit" }, { language: "crontab" }, { language: "netplan" }, { language: "logrotate" }];
 
 /** How often the server may crash within `crashWindowMs` before we stop restarting it. */
 const maxRestarts = 4;

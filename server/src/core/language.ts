@@ -3,7 +3,7 @@ import type { Settings } from "./settings.js";
 import type { Position, Range } from "./text.js";
 
 /** The file kinds Etcetera understands; the CLI's `--kind` takes these names. */
-export type FileKind = "systemd" | "cron";
+export type FileKind = "systemd" | "cron" | "netplan" | "logrotate";
 
 /** What a language feature may know beyond the document itself. */
 export interface WorkspaceIndex {

@@ -1,4 +1,6 @@
 import { cronLanguage } from "../languages/cron/index.js";
+import { logrotateLanguage } from "../languages/logrotate/index.js";
+import { netplanLanguage } from "../languages/netplan/index.js";
 import { systemdLanguage } from "../languages/systemd/index.js";
 import type { FileKind, LanguageModule } from "./language.js";
 
@@ -6,6 +8,8 @@ import type { FileKind, LanguageModule } from "./language.js";
 export const languages: Record<FileKind, LanguageModule<unknown>> = {
   systemd: systemdLanguage as LanguageModule<unknown>,
   cron: cronLanguage as LanguageModule<unknown>,
+  netplan: netplanLanguage as LanguageModule<unknown>,
+  logrotate: logrotateLanguage as LanguageModule<unknown>,
 };
 
 export const fileKinds = Object.keys(languages) as FileKind[];
@@ -25,6 +29,8 @@ export function detectKind(path: string, _text?: string): FileKind | undefined {
   if (unitSuffix.test(name)) return "systemd";
   if (name.endsWith(".conf") && dropInDir.test(parent)) return "systemd";
   if (name === "crontab" || name.endsWith(".crontab") || parent === "cron.d") return "cron";
+  if (/\.ya?ml$/.test(name) && parent === "netplan") return "netplan";
+  if (name === "logrotate.conf" || parent === "logrotate.d") return "logrotate";
   return undefined;
 }
 

@@ -1,0 +1,43 @@
+import type { CompletionItem, LanguageContext } from "../../core/language.js";
+import type { Position } from "../../core/text.js";
+import { directives } from "./data.js";
+import { blockAt, type LogrotateFile } from "./parser.js";
+
+const snippets: Record<string, string> = {
+  rotate: "rotate ${1:4}",
+  size: "size ${1:100M}",
+  maxsize: "maxsize ${1:100M}",
+  minsize: "minsize ${1:1M}",
+  create: "create ${1:0640} ${2:root} ${3:adm}",
+  su: "su ${1:root} ${2:adm}",
+  olddir: "olddir ${1:/var/log/old}",
+  include: "include ${1:/etc/logrotate.d}",
+  maxage: "maxage ${1:30}",
+  minage: "minage ${1:1}",
+};
+
+/** Directives at the start of a statement: all of them inside a block but the global-only ones; at the top level, all. */
+export function completeLogrotate(file: LogrotateFile, position: Position, _ctx: LanguageContext): CompletionItem[] {
+  const lineStart = file.offsetAt({ line: position.line, character: 0 });
+  const before = file.text.slice(lineStart, file.offsetAt(position));
+  if (!/^\s*[A-Za-z]*$/.test(before)) return [];
+  const inScript = file.directives.some((d) => d.script && position.line >= d.script.startLine && position.line <= d.script.endLine);
+  if (inScript) return [];
+  const word = /[A-Za-z]*$/.exec(before)?.[0] ?? "";
+  const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  const inBlock = blockAt(file, position) !== undefined;
+  return directives
+    .filter((d) => d.name !== "endscript" && !(inBlock && d.scope === "global"))
+    .map((d) => {
+      const script = d.argType === "script block";
+      const insertText = script ? `${d.name}\n\t$0\nendscript` : snippets[d.name];
+      return {
+        label: d.name,
+        kind: "directive" as const,
+        detail: d.argType === "none" ? d.manSection : `${d.argType} — ${d.manSection}`,
+        documentation: d.detail,
+        range,
+        ...(insertText ? { insertText, snippet: true } : {}),
+      };
+    });
+}

@@ -1,0 +1,391 @@
+import type { Position, Range } from "../../core/text.js";
+import { directiveInfo, scriptDirectives } from "./data.js";
+
+/**
+ * A logrotate config parser that reads a file the way `readConfigFile()` in
+ * logrotate's config.c does: a keyword is a run of letters at the start of a
+ * statement; keywords without an argument may be followed by another keyword
+ * on the same line (`missingok notifempty`); keywords with an argument take
+ * the rest of the line (after blanks and an optional '='); a '#' where a
+ * statement starts begins a comment (a '#' after an argument is part of it);
+ * a statement starting with '/', '"', '\'' or '~' is a list of path patterns
+ * that runs (over lines) up to '{'; '}' ends the block; a script keyword
+ * (postrotate ...) takes every line up to one whose first word is
+ * `endscript`, as shell, unparsed. It never throws and, unlike logrotate,
+ * keeps reading after a mistake so that every problem is reported.
+ */
+
+export interface Token {
+  text: string;
+  range: Range;
+  offset: number;
+}
+
+export interface Script {
+  /** The first and last line of the shell text (none when endscript follows at once). */
+  startLine: number;
+  endLine: number;
+  /** The `endscript` keyword, absent when the file ends first. */
+  end?: Token;
+}
+
+export interface Directive {
+  name: Token;
+  /** The argument as logrotate isolates it: the rest of the line, trimmed (absent for keywords that take none). */
+  value?: Token;
+  /** Whether the value was introduced by '='. */
+  line: number;
+  /** The block it is in, or none in the global section. */
+  block?: Block;
+  /** The keyword before it on the same line when this one follows an argumentless keyword (`compress yes`). */
+  after?: Directive;
+  script?: Script;
+  range: Range;
+}
+
+export interface Block {
+  /** The path patterns, quotes kept in `text` of `raw`, removed in `text`. */
+  patterns: Token[];
+  open: Token;
+  close?: Token;
+  directives: Directive[];
+  startLine: number;
+  endLine: number;
+  range: Range;
+}
+
+export type ProblemCode =
+  | "unexpected-close"
+  | "missing-open"
+  | "path-in-block"
+  | "unclosed-block"
+  | "text-after-close"
+  | "missing-endscript"
+  | "not-a-statement"
+  | "not-separated";
+
+export interface Problem {
+  code: ProblemCode;
+  range: Range;
+  message: string;
+  /** For not-a-statement: the argumentless keyword it follows on the same line. */
+  after?: Directive;
+}
+
+export interface LogrotateFile {
+  text: string;
+  directives: Directive[];
+  blocks: Block[];
+  comments: { line: number; text: string }[];
+  problems: Problem[];
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  lineCount: number;
+}
+
+const isBlank = (ch: string | undefined) => ch === " " || ch === "\t" || ch === "\r" || ch === "\v" || ch === "\f";
+const isAlpha = (ch: string | undefined) => ch !== undefined && /^[A-Za-z]$/.test(ch);
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Keywords that take no argument: what follows on the line is read as the next statement. */
+function takesNoArgument(name: string): boolean {
+  const info = directiveInfo(name);
+  return name === "errors" || name === "endscript" || info?.argType === "none";
+}
+
+export function parseLogrotate(text: string): LogrotateFile {
+  const starts = lineStarts(text);
+  const positionAt = (offset: number): Position => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (starts[lo] as number) };
+  };
+  const offsetAt = (p: Position): number => {
+    const start = starts[Math.min(Math.max(p.line, 0), starts.length - 1)] ?? 0;
+    return Math.min(start + Math.max(p.character, 0), text.length);
+  };
+  const file: LogrotateFile = {
+    text,
+    directives: [],
+    blocks: [],
+    comments: [],
+    problems: [],
+    positionAt,
+    offsetAt,
+    lineCount: starts.length,
+  };
+  const tok = (s: number, e: number, t = text.slice(s, e)): Token => ({
+    text: t,
+    offset: s,
+    range: { start: positionAt(s), end: positionAt(e) },
+  });
+  const lineEnd = (from: number) => {
+    const nl = text.indexOf("\n", from);
+    return nl < 0 ? text.length : nl;
+  };
+  const trimEnd = (s: number, e: number) => {
+    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    return e;
+  };
+  const problem = (code: ProblemCode, s: number, e: number, message: string, after?: Directive) =>
+    file.problems.push({ code, range: tok(s, e).range, message, ...(after ? { after } : {}) });
+
+  let block: Block | undefined;
+  let pos = text.startsWith("\uFEFF") ? 1 : 0;
+  /** The argumentless keyword just read on this line, if any. */
+  let prevOnLine: Directive | undefined;
+  while (pos < text.length) {
+    const ch = text[pos] as string;
+    if (ch === "\n") {
+      prevOnLine = undefined;
+      pos++;
+      continue;
+    }
+    if (isBlank(ch)) {
+      pos++;
+      continue;
+    }
+    if (ch === "#") {
+      const e = lineEnd(pos);
+      const lineStart = starts[positionAt(pos).line] as number;
+      if (text.slice(lineStart, pos).trim() === "") file.comments.push({ line: positionAt(pos).line, text: text.slice(pos, e) });
+      pos = e;
+      continue;
+    }
+    if (isAlpha(ch)) {
+      let e = pos;
+      while (isAlpha(text[e])) e++;
+      const name = tok(pos, e);
+      const d: Directive = { name, line: name.range.start.line, range: name.range, ...(block ? { block } : {}) };
+      if (prevOnLine) d.after = prevOnLine;
+      file.directives.push(d);
+      block?.directives.push(d);
+      const next = text[e];
+      if (next !== undefined && !/\s/.test(next) && next !== "=") {
+        const le = lineEnd(e);
+        problem(
+          "not-separated",
+          pos,
+          trimEnd(pos, le),
+          `'${name.text}' must be followed by a blank or '=', not '${next}': logrotate rejects the line.`,
+        );
+        pos = le;
+        prevOnLine = undefined;
+        continue;
+      }
+      if (scriptDirectives.has(name.text)) {
+        pos = readScript(d, e);
+        prevOnLine = undefined;
+        continue;
+      }
+      if (takesNoArgument(name.text) || !directiveInfo(name.text)) {
+        if (!directiveInfo(name.text) && name.text !== "errors" && name.text !== "endscript") {
+          // logrotate skips the rest of the line of an unknown keyword.
+          pos = lineEnd(e);
+          prevOnLine = undefined;
+          continue;
+        }
+        prevOnLine = d;
+        pos = e + 1 > text.length ? e : text[e] === "\n" ? e : e + 1;
+        continue;
+      }
+      // The argument: the rest of the line, after blanks and an optional '='.
+      let v = e;
+      while (text[v] === " " || text[v] === "\t") v++;
+      if (text[v] === "=" && !["weekly", "create", "createolddir", "su", "compressoptions"].includes(name.text)) {
+        v++;
+        while (text[v] === " " || text[v] === "\t") v++;
+      }
+      const le = lineEnd(v);
+      const ve = trimEnd(v, le);
+      if (ve > v) {
+        d.value = tok(v, ve);
+        d.range = { start: name.range.start, end: d.value.range.end };
+      }
+      pos = le;
+      prevOnLine = undefined;
+      continue;
+    }
+    if (ch === "/" || ch === '"' || ch === "'" || ch === "~") {
+      prevOnLine = undefined;
+      if (block) {
+        problem(
+          "path-in-block",
+          pos,
+          trimEnd(pos, lineEnd(pos)),
+          `A path inside the block of ${block.patterns[0]?.text ?? "the logs above"}: is its '}' missing? logrotate rejects the block.`,
+        );
+      }
+      pos = readPatterns(pos);
+      continue;
+    }
+    if (ch === "}") {
+      prevOnLine = undefined;
+      if (!block) {
+        problem("unexpected-close", pos, pos + 1, "A '}' without a block to close: logrotate rejects the file.");
+        pos++;
+        continue;
+      }
+      block.close = tok(pos, pos + 1);
+      block.endLine = block.close.range.start.line;
+      block.range = { start: block.range.start, end: block.close.range.end };
+      block = undefined;
+      const le = lineEnd(pos + 1);
+      const te = trimEnd(pos + 1, le);
+      let ts = pos + 1;
+      while (ts < te && isBlank(text[ts])) ts++;
+      if (te > ts)
+        problem(
+          "text-after-close",
+          ts,
+          te,
+          "Text after '}' on the same line: logrotate reports an error and skips it. Put it on its own line.",
+        );
+      pos = le;
+      continue;
+    }
+    const le = lineEnd(pos);
+    problem(
+      "not-a-statement",
+      pos,
+      trimEnd(pos, le),
+      "A line must start with a directive, a path (possibly quoted) or '}': logrotate rejects it.",
+      prevOnLine,
+    );
+    prevOnLine = undefined;
+    pos = le;
+  }
+  if (block) {
+    problem(
+      "unclosed-block",
+      block.open.offset,
+      block.open.offset + 1,
+      `The block of ${block.patterns[0]?.text ?? "these logs"} is never closed: add '}'.`,
+    );
+    block.endLine = file.lineCount - 1;
+  }
+  return file;
+
+  function readScript(d: Directive, from: number): number {
+    // The shell text starts on the line after the keyword (text after it on its line is shell too).
+    const script: Script = { startLine: d.line + 1, endLine: d.line };
+    d.script = script;
+    let p = lineEnd(from);
+    while (p < text.length) {
+      p++; // past '\n'
+      let s = p;
+      while (text[s] === " " || text[s] === "\t") s++;
+      let e = s;
+      while (isAlpha(text[e])) e++;
+      if (text.slice(s, e) === "endscript") {
+        script.end = tok(s, e);
+        script.endLine = script.end.range.start.line - 1;
+        d.range = { start: d.name.range.start, end: script.end.range.end };
+        return e;
+      }
+      p = lineEnd(p);
+    }
+    script.endLine = file.lineCount - 1;
+    problem(
+      "missing-endscript",
+      d.name.offset,
+      d.name.offset + d.name.text.length,
+      `'${d.name.text}' has no 'endscript': logrotate reads the rest of the file as shell and rejects the file.`,
+    );
+    d.range = { start: d.name.range.start, end: positionAt(text.length) };
+    return text.length;
+  }
+
+  function readPatterns(from: number): number {
+    const patterns: Token[] = [];
+    let p = from;
+    let atLineStart = false;
+    while (p < text.length) {
+      const c = text[p] as string;
+      if (c === "\n") {
+        atLineStart = true;
+        p++;
+        continue;
+      }
+      if (isBlank(c)) {
+        p++;
+        continue;
+      }
+      if (atLineStart && c === "#") {
+        p = lineEnd(p);
+        continue;
+      }
+      atLineStart = false;
+      if (c === "{") {
+        const open = tok(p, p + 1);
+        const startPos = patterns[0]?.range.start ?? open.range.start;
+        const b: Block = {
+          patterns,
+          open,
+          directives: [],
+          startLine: startPos.line,
+          endLine: open.range.start.line,
+          range: { start: startPos, end: open.range.end },
+        };
+        file.blocks.push(b);
+        block = b;
+        return p + 1;
+      }
+      if (c === "}") {
+        problem("unexpected-close", p, p + 1, "A '}' before the '{' of these paths: logrotate rejects the file.");
+        return p + 1;
+      }
+      // One pattern: quoted ("..." or '...') or up to a blank, '{' or '}'.
+      const s = p;
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, p + 1);
+        const e = close < 0 || close > lineEnd(p) ? lineEnd(p) : close + 1;
+        patterns.push(tok(s, e, text.slice(s + 1, close === e - 1 ? e - 1 : e)));
+        p = e;
+        continue;
+      }
+      while (p < text.length && !/[\s{}]/.test(text[p] as string)) p++;
+      patterns.push(tok(s, p));
+    }
+    const last = patterns[patterns.length - 1];
+    problem(
+      "missing-open",
+      from,
+      last ? last.offset + last.text.length : from + 1,
+      "Paths without a '{' block after them: logrotate rejects the file.",
+    );
+    return text.length;
+  }
+}
+
+/** The directive whose keyword or argument is on a position's line and contains it. */
+export function directiveAt(file: LogrotateFile, position: Position): Directive | undefined {
+  return file.directives.find(
+    (d) =>
+      d.line === position.line &&
+      position.character >= d.name.range.start.character &&
+      position.character <= (d.value ?? d.name).range.end.character,
+  );
+}
+
+/** The block whose braces enclose a position (between '{' and '}'). */
+export function blockAt(file: LogrotateFile, position: Position): Block | undefined {
+  const off = file.offsetAt(position);
+  return file.blocks.find((b) => off > b.open.offset && (b.close ? off <= b.close.offset : true));
+}
