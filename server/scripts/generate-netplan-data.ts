@@ -1,0 +1,76 @@
+/**
+ * Generates server/src/languages/netplan/data/netplan-data.json from the fact
+ * table ../shared/data/netplan-keys.tsv: every YAML key path the parser of
+ * netplan 1.2.2 accepts (canonical/netplan src/parse.c, tag 1.2.2), with the
+ * path's presence in netplan 0.106 (Debian 12, netplan.io 0.106-2+deb12u1),
+ * enum values, deprecations and renderer restrictions (doc/netplan-yaml.md).
+ * Run with `node --import tsx server/scripts/generate-netplan-data.ts`; the
+ * output is committed so that a build never needs the shared folder, and
+ * test/unit/netplan-data.test.ts checks it is fresh.
+ */
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Row, readTable, sharedDataDir } from "./fact-tables.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export { sharedDataDir };
+export const outputFile = join(here, "../src/languages/netplan/data/netplan-data.json");
+
+/** Enum values of a row: notes in parentheses add aliases (`(aliases 5G 2.4G)`) or values for one device type (`(vlans also: sriov)`). */
+function enumValues(r: Row): string[] {
+  const cell = r.enum_values ?? "";
+  const values = cell
+    .replace(/\(.*\)/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const aliases = /\(aliases ([^)]*)\)/.exec(cell);
+  if (aliases) values.push(...(aliases[1] ?? "").split(/\s+/).filter(Boolean));
+  const also = /\((\S+) also: ([^)]*)\)/.exec(cell);
+  if (also && also[1] === r.device_type) values.push(...(also[2] ?? "").split(/\s+/).filter(Boolean));
+  return values;
+}
+
+/** Whether the parser rejects values outside the enum (a scalar with listed special values, such as `macaddress`, also takes free text). */
+function strictness(r: Row): "value" | "item" | undefined {
+  if (!r.enum_values) return undefined;
+  if (r.type === "enum" || r.type === "bool|enum" || r.path === "network.version") return "value";
+  if (r.type === "sequence" && /sequence of enum/.test(r.value_format ?? "")) return "item";
+  return undefined;
+}
+
+export function generate(): string {
+  const rows = readTable("netplan-keys.tsv");
+  const keys = rows.map((r) => {
+    const strict = strictness(r);
+    return {
+      path: r.path,
+      device: r.device_type,
+      type: r.type,
+      ...(r.value_format ? { format: r.value_format } : {}),
+      ...(r.enum_values ? { values: enumValues(r) } : {}),
+      ...(strict ? { strict } : {}),
+      ...(r.deprecated ? { deprecated: r.deprecated } : {}),
+      ...(r.replacement ? { replacement: r.replacement } : {}),
+      ...(r.renderer_restriction ? { renderer: r.renderer_restriction } : {}),
+      ...(r.value_renderer_notes ? { valueNotes: r.value_renderer_notes } : {}),
+      ...(r.doc_since ? { since: r.doc_since.replace(/^since\s+/, "") } : {}),
+      firstTag: r.first_tag_in_parser,
+      debian: r["in_0.106"] === "yes",
+      ...(r.doc_section ? { section: r.doc_section } : {}),
+    };
+  });
+  const data = {
+    source:
+      "../shared/data/netplan-keys.tsv: netplan 1.2.2 (canonical/netplan e9dd90a9, src/parse.c, doc/netplan-yaml.md); Debian 12 = netplan 0.106 (netplan.io 0.106-2+deb12u1)",
+    docs: "https://netplan.readthedocs.io/en/stable/netplan-yaml/",
+    keys,
+  };
+  return `${JSON.stringify(data, null, 1)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(outputFile, generate());
+  console.log(`wrote ${outputFile}`);
+}

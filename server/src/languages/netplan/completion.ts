@@ -1,0 +1,83 @@
+import type { CompletionItem } from "../../core/language.js";
+import type { Position } from "../../core/text.js";
+import { childOf, freeKeys, knownKeys, type SchemaNode, schemaRoot } from "./data.js";
+import { keyMarkdown } from "./hover.js";
+import type { NetplanFile } from "./parser.js";
+
+const keyLine = /^(\s*)((?:-\s+)*)([^\s#:-][^:#]*?)\s*:(?:\s|$)/;
+
+/**
+ * The path of keys that holds a key written at `column` on `line`, from the
+ * indentation of the lines above (it works on half-written files, which YAML
+ * parsers reject): `[network, ethernets, eth0, routes, []]`.
+ */
+export function pathAbove(lines: string[], line: number, column: number): string[] {
+  const path: string[] = [];
+  let col = column;
+  for (let i = line - 1; i >= 0 && col > 0; i--) {
+    const text = lines[i] ?? "";
+    if (/^\s*(#|$)/.test(text)) continue;
+    const m = keyLine.exec(text);
+    const dashes = /^(\s*)((?:-\s*)+)/.exec(text);
+    const keyCol = m ? (m[1] ?? "").length + (m[2] ?? "").length : (dashes?.[0].length ?? text.length - text.trimStart().length);
+    const dashCol = dashes ? (dashes[1] ?? "").length : -1;
+    if (dashes && keyCol <= col && dashCol < col) {
+      if (m && keyCol < col) path.unshift(m[3] as string);
+      path.unshift("[]");
+      col = dashCol;
+    } else if (!dashes && m && keyCol < col) {
+      path.unshift(m[3] as string);
+      col = keyCol;
+    }
+  }
+  return path;
+}
+
+/** The table's node for a concrete path (undefined when netplan does not know it). */
+export function schemaAt(path: string[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = schemaRoot;
+  for (const seg of path) {
+    if (!node) return undefined;
+    node = seg === "[]" ? node.item : childOf(node, seg);
+  }
+  return node;
+}
+
+/** Keys valid at the cursor's path, and the values of an enum or boolean key after its colon. */
+export function completeNetplan(file: NetplanFile, position: Position): CompletionItem[] {
+  const lines = file.text.split(/\r?\n/);
+  const before = (lines[position.line] ?? "").slice(0, position.character);
+  if (/^\s*#/.test(before)) return [];
+  const value = /^(\s*)((?:-\s+)*)([^\s#:-][^:#]*?)\s*:\s+(\S*)$/.exec(before);
+  if (value) {
+    const column = (value[1] ?? "").length + (value[2] ?? "").length;
+    const node = schemaAt([...pathAbove(lines, position.line, column), value[3] as string]);
+    const info = node?.info;
+    if (!info) return [];
+    const word = value[4] ?? "";
+    const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+    const values = info.type === "bool" ? ["true", "false"] : info.strict === "value" ? [...(info.values ?? [])] : [];
+    if (info.type === "bool|enum") values.push("true", "false");
+    return values.map((v, i) => ({ label: v, kind: "value", range, sortText: String(i).padStart(3, "0") }));
+  }
+  const key = /^(\s*)((?:-\s+)*)([\w.-]*)$/.exec(before);
+  if (!key) return [];
+  const word = key[3] ?? "";
+  const column = (key[1] ?? "").length + (key[2] ?? "").length;
+  const node = schemaAt(pathAbove(lines, position.line, column));
+  if (!node || freeKeys(node)) return [];
+  const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  return knownKeys(node).map((k) => {
+    const child = node.children.get(k) as SchemaNode;
+    const info = child.info;
+    return {
+      label: k,
+      kind: "directive",
+      detail: info ? `${info.type}${info.deprecated === "yes" ? " (deprecated)" : ""}` : undefined,
+      documentation: keyMarkdown(k, child),
+      insertText: `${k}: `,
+      range,
+      sortText: `${info?.deprecated ? "1" : "0"}${k}`,
+    };
+  });
+}

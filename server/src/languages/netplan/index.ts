@@ -1,0 +1,18 @@
+import type { LanguageModule } from "../../core/language.js";
+import { runRules } from "../../core/run-rules.js";
+import { completeNetplan } from "./completion.js";
+import { hoverNetplan } from "./hover.js";
+import { netplanFolding, netplanSymbols } from "./outline.js";
+import { type NetplanFile, parseNetplan } from "./parser.js";
+import { netplanRules } from "./rules/index.js";
+
+export const netplanLanguage: LanguageModule<NetplanFile> = {
+  kind: "netplan",
+  rules: netplanRules.map((r) => r.meta),
+  parse: parseNetplan,
+  diagnose: (file, lctx) => runRules(netplanRules, { ...lctx, file }, lctx, file.comments),
+  complete: (file, position) => completeNetplan(file, position),
+  hover: (file, position) => hoverNetplan(file, position),
+  symbols: netplanSymbols,
+  folding: netplanFolding,
+};

@@ -1,0 +1,97 @@
+import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
+import type { Fix } from "../../../core/diagnostic.js";
+import { isBoolWord, type SchemaNode } from "../data.js";
+import type { KeyEntry, NetplanFile } from "../parser.js";
+import type { NetplanRule, Report } from "../rule.js";
+
+type Shape = "scalar" | "mapping" | "sequence";
+
+/** The node type the parser asserts for a key (undefined: it takes more than one). */
+export function expectedShape(schema: SchemaNode): Shape | undefined {
+  const t = schema.info?.type;
+  if (!t) return schema.children.size > 0 ? "mapping" : undefined;
+  if (t === "mapping") return "mapping";
+  if (t === "sequence") return "sequence";
+  if (t === "bool" || t === "enum" || t === "scalar" || t === "bool|enum") return "scalar";
+  return undefined;
+}
+
+const shapeOf = (n: Node): Shape | undefined => (isMap(n) ? "mapping" : isSeq(n) ? "sequence" : isScalar(n) ? "scalar" : undefined);
+const article = (s: Shape) => (s === "scalar" ? "a single value" : `a ${s}`);
+
+function valueRange(file: NetplanFile, e: KeyEntry, n: Node) {
+  return n.range ? file.rangeOf(n.range[0], n.range[1]) : e.keyRange;
+}
+
+/** Checks one scalar against an enum or the booleans; returns the message, or undefined when netplan accepts it. */
+function checkScalar(text: string, schema: SchemaNode, strictOnly: boolean): { message: string; suggestion?: string } | undefined {
+  const info = schema.info;
+  if (!info) return undefined;
+  const values = info.values ?? [];
+  if (!strictOnly && info.type === "bool") {
+    if (isBoolWord(text)) return undefined;
+    return { message: `'${text}' is not a boolean for ${schema.name}: write true or false (netplan also reads yes/no, on/off, y/n).` };
+  }
+  if (info.strict === "value" || strictOnly) {
+    if (values.includes(text)) return undefined;
+    if (info.type === "bool|enum" && isBoolWord(text)) return undefined;
+    const suggestion = values.find((v) => v.toLowerCase() === text.toLowerCase());
+    const list = values.join(", ") + (info.type === "bool|enum" ? " (or a boolean)" : "");
+    const what = strictOnly ? `an item of ${schema.name}` : `a value of ${schema.name}`;
+    return {
+      message: `'${text}' is not ${what}: netplan accepts ${list}.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+      suggestion,
+    };
+  }
+  return undefined;
+}
+
+function reportScalar(file: NetplanFile, e: KeyEntry, n: Node, schema: SchemaNode, strictOnly: boolean, report: Report): void {
+  if (!isScalar(n)) return;
+  const problem = checkScalar(String(n.value ?? ""), schema, strictOnly);
+  if (!problem) return;
+  const range = valueRange(file, e, n);
+  const fixes: Fix[] = problem.suggestion
+    ? [{ title: `Change to '${problem.suggestion}'`, edits: [{ range, newText: problem.suggestion }], preferred: true }]
+    : [];
+  report(range, problem.message, fixes);
+}
+
+export const invalidValue: NetplanRule = {
+  meta: {
+    id: "netplan/invalid-value",
+    severity: "error",
+    doc: "A value netplan rejects: not one of the key's values, not a boolean, or a single value where a mapping or a sequence belongs (and the other way round).",
+  },
+  check(ctx, report) {
+    const { file } = ctx;
+    for (const e of file.entries) {
+      const schema = e.schema;
+      if (!schema) continue;
+      const expected = expectedShape(schema);
+      const n = e.value;
+      if (n && isAlias(n)) continue;
+      if (!n || (isScalar(n) && n.range && n.range[0] === n.range[1])) {
+        if (expected === "mapping" || expected === "sequence")
+          report(e.keyRange, `'${e.key}' has no value; netplan expects ${article(expected)} here.`);
+        else if (expected === "scalar" && (schema.info?.type === "bool" || schema.info?.strict === "value"))
+          report(
+            e.keyRange,
+            `'${e.key}' has no value; netplan expects ${schema.info?.type === "bool" ? "true or false" : `one of ${schema.info?.values?.join(", ")}`}.`,
+          );
+        continue;
+      }
+      const shape = shapeOf(n);
+      if (expected && shape && shape !== expected) {
+        report(valueRange(file, e, n), `'${e.key}' takes ${article(expected)}, not ${article(shape)}; netplan rejects the file.`);
+        continue;
+      }
+      if (isScalar(n)) reportScalar(file, e, n, schema, false, report);
+      else if (isSeq(n) && schema.info?.strict === "item")
+        for (const item of n.items as Node[]) {
+          if (isScalar(item)) reportScalar(file, e, item, schema, true, report);
+          else if (!isAlias(item)) report(valueRange(file, e, item), `Each item of '${e.key}' is a single value.`);
+        }
+    }
+  },
+};
