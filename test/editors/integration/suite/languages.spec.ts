@@ -40,6 +40,17 @@ const cases: LanguageCase[] = [
     hover: { file: "cron.d/backup", on: "30 3 * * 1", says: [/03:30/, /Monday/] },
     symbols: { file: "cron.d/backup", names: [/^SHELL=$/, /\/usr\/local\/bin\/report/] },
   },
+  {
+    languageId: "netplan",
+    broken: {
+      file: "netplan/01-netcfg.yaml",
+      rules: ["netplan/unknown-key", "netplan/deprecated-gateway"],
+      token: { text: "dhcp5", rule: "netplan/unknown-key" },
+    },
+    completion: { file: "netplan/complete.yaml", after: "      dhc", label: "dhcp4" },
+    hover: { file: "netplan/01-netcfg.yaml", on: "renderer", says: [/networkd/, /netplan\.readthedocs\.io/] },
+    symbols: { file: "netplan/01-netcfg.yaml", names: [/^network$/, /^ethernets$/, /^eth0$/] },
+  },
 ];
 
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {

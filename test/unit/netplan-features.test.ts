@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
+import { parseNetplan } from "../../server/src/languages/netplan/parser.js";
+import { at } from "../helpers/language.js";
+
+const path = "/etc/netplan/50-cloud-init.yaml";
+
+describe("netplan completion, hover, outline", () => {
+  it("completes the keys valid at the cursor's path", () => {
+    assert.deepEqual(at(path, "|").labels(), ["network"]);
+    const top = at(path, "network:\n  |").labels();
+    assert.ok(top.includes("ethernets") && top.includes("version") && top.includes("renderer"));
+    const device = at(path, "network:\n  ethernets:\n    eth0:\n      dhcp4: true\n      |").labels();
+    assert.ok(device.includes("addresses") && device.includes("routes") && !device.includes("interfaces"));
+    const route = at(path, "network:\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          v|").labels();
+    assert.ok(route.includes("via") && route.includes("metric") && !route.includes("dhcp4"), route.join(","));
+    const bond = at(path, "network:\n  bonds:\n    bond0:\n      parameters:\n        |").labels();
+    assert.ok(bond.includes("mode") && bond.includes("lacp-rate"));
+  });
+
+  it("completes enum values and booleans", () => {
+    assert.deepEqual(at(path, "network:\n  renderer: |").labels(), ["networkd", "NetworkManager"]);
+    assert.deepEqual(at(path, "network:\n  ethernets:\n    eth0:\n      dhcp4: |").labels(), ["true", "false"]);
+    const scope = at(path, "network:\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          scope: |").labels();
+    assert.deepEqual(scope, ["global", "link", "host"]);
+  });
+
+  it("explains a key on hover, with the link to the reference", () => {
+    const text = "network:\n  ethernets:\n    eth0:\n      ipv6-mtu: 1400\n      gateway4: 10.0.0.1\n";
+    const h = at(path, text.replace("ipv6-mtu", "ipv6-m|tu")).hover();
+    assert.match(h?.contents ?? "", /\*\*ipv6-mtu\*\*/);
+    assert.match(h?.contents ?? "", /networkd only/);
+    assert.match(h?.contents ?? "", /Since netplan 0\.98/);
+    assert.match(h?.contents ?? "", /https:\/\/netplan\.readthedocs\.io\/en\/stable\/netplan-yaml\//);
+    assert.match(at(path, text.replace("gateway4", "gate|way4")).hover()?.contents ?? "", /Deprecated: use routes/);
+    const r = at(path, "network:\n  renderer: networkd\n".replace("renderer", "ren|derer")).hover();
+    assert.match(r?.contents ?? "", /`NetworkManager`/);
+  });
+
+  it("outlines network, device types and devices, and folds blocks", () => {
+    const doc = parseNetplan(
+      "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n  bonds:\n    bond0:\n      interfaces: [eth0]\n",
+    );
+    const [network] = netplanLanguage.symbols(doc);
+    assert.equal(network?.name, "network");
+    assert.deepEqual(
+      network?.children?.map((c) => [c.name, c.children?.map((d) => d.name)]),
+      [
+        ["version", []],
+        ["ethernets", ["eth0"]],
+        ["bonds", ["bond0"]],
+      ],
+    );
+    assert.deepEqual(network?.range, { start: { line: 0, character: 0 }, end: { line: 7, character: 24 } });
+    const folds = netplanLanguage.folding(doc).map((f) => [f.startLine, f.endLine]);
+    assert.deepEqual(folds, [
+      [0, 7],
+      [2, 4],
+      [3, 4],
+      [5, 7],
+      [6, 7],
+    ]);
+  });
+});
+
+const netplan = "/usr/sbin/netplan";
+
+/** netplan generate on one file in a fresh root; true when it accepts the file. */
+function accepts(file: string): { ok: boolean; output: string } {
+  const root = mkdtempSync(join(tmpdir(), "netplan-"));
+  try {
+    mkdirSync(join(root, "etc/netplan"), { recursive: true });
+    const target = join(root, "etc/netplan", file.split("/").pop() as string);
+    cpSync(file, target);
+    chmodSync(target, 0o600);
+    const r = spawnSync(netplan, ["generate", "--root-dir", root], { encoding: "utf8" });
+    return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe("netplan generate (Debian 12's netplan 0.106) agrees with the fixtures", {
+  skip: existsSync(netplan) ? false : `${netplan} is not installed`,
+}, () => {
+  const dir = "test/fixtures/netplan";
+  const files = (folder: string) => readdirSync(join(dir, folder)).map((f) => join(dir, folder, f));
+  for (const file of [...files("clean"), ...files("deprecated-gateway")])
+    it(`accepts ${file}`, () => {
+      const r = accepts(file);
+      assert.ok(r.ok, r.output);
+    });
+  for (const file of [...files("unknown-key"), ...files("invalid-value"), ...files("yaml-syntax"), ...files("not-in-debian-netplan")])
+    it(`rejects ${file}`, () => {
+      assert.equal(accepts(file).ok, false);
+    });
+});
