@@ -271,15 +271,16 @@ export function parseLogrotate(text: string): LogrotateFile {
     prevOnLine = undefined;
     pos = le;
   }
-  if (block) {
+  // A script without endscript swallows the '}' too: that is one mistake, reported once.
+  if (block && !file.problems.some((p) => p.code === "missing-endscript")) {
     problem(
       "unclosed-block",
       block.open.offset,
       block.open.offset + 1,
       `The block of ${block.patterns[0]?.text ?? "these logs"} is never closed: add '}'.`,
     );
-    block.endLine = file.lineCount - 1;
   }
+  if (block) block.endLine = file.lineCount - 1;
   return file;
 
   function readScript(d: Directive, from: number): number {
