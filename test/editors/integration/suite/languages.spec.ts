@@ -51,6 +51,17 @@ const cases: LanguageCase[] = [
     hover: { file: "netplan/01-netcfg.yaml", on: "renderer", says: [/networkd/, /netplan\.readthedocs\.io/] },
     symbols: { file: "netplan/01-netcfg.yaml", names: [/^network$/, /^ethernets$/, /^eth0$/] },
   },
+  {
+    languageId: "logrotate",
+    broken: {
+      file: "logrotate.d/app",
+      rules: ["logrotate/unknown-directive", "logrotate/conflicting-directives"],
+      token: { text: "notifempy", rule: "logrotate/unknown-directive" },
+    },
+    completion: { file: "logrotate.d/complete", after: "    missi", label: "missingok" },
+    hover: { file: "logrotate.d/app", on: "rotate", says: [/Rotation/, /man7\.org\/linux\/man-pages\/man8\/logrotate\.8\.html/] },
+    symbols: { file: "logrotate.d/app", names: [/^\/var\/log\/app\/\*\.log$/, /^postrotate$/] },
+  },
 ];
 
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
