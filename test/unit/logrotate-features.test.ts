@@ -16,7 +16,7 @@ describe("logrotate completion, hover, outline, folding", () => {
     const global = complete("tab|\n").map((c) => c.label);
     assert.ok(global.includes("tabooext") && global.includes("daily"));
     const inBlock = complete("/var/log/a.log {\n    ro|\n}\n");
-    assert.ok(inBlock.some((c) => c.label === "rotate" && c.insertText === "rotate ${1:4}"));
+    assert.ok(inBlock.some((c) => c.label === "rotate" && c.insertText === `rotate $${"{"}1:4}`));
     assert.ok(!inBlock.some((c) => c.label === "tabooext"));
     assert.deepEqual(inBlock[0]?.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } });
     assert.deepEqual(complete("/var/log/a.log {\n    rotate 4|\n}\n"), []);

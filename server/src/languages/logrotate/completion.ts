@@ -3,17 +3,20 @@ import type { Position } from "../../core/text.js";
 import { directives } from "./data.js";
 import { blockAt, type LogrotateFile } from "./parser.js";
 
+/** A snippet placeholder, `${n:text}`. */
+const ph = (n: number, text: string) => `$${"{"}${n}:${text}}`;
+
 const snippets: Record<string, string> = {
-  rotate: "rotate ${1:4}",
-  size: "size ${1:100M}",
-  maxsize: "maxsize ${1:100M}",
-  minsize: "minsize ${1:1M}",
-  create: "create ${1:0640} ${2:root} ${3:adm}",
-  su: "su ${1:root} ${2:adm}",
-  olddir: "olddir ${1:/var/log/old}",
-  include: "include ${1:/etc/logrotate.d}",
-  maxage: "maxage ${1:30}",
-  minage: "minage ${1:1}",
+  rotate: `rotate ${ph(1, "4")}`,
+  size: `size ${ph(1, "100M")}`,
+  maxsize: `maxsize ${ph(1, "100M")}`,
+  minsize: `minsize ${ph(1, "1M")}`,
+  create: `create ${ph(1, "0640")} ${ph(2, "root")} ${ph(3, "adm")}`,
+  su: `su ${ph(1, "root")} ${ph(2, "adm")}`,
+  olddir: `olddir ${ph(1, "/var/log/old")}`,
+  include: `include ${ph(1, "/etc/logrotate.d")}`,
+  maxage: `maxage ${ph(1, "30")}`,
+  minage: `minage ${ph(1, "1")}`,
 };
 
 /** Directives at the start of a statement: all of them inside a block but the global-only ones; at the top level, all. */
