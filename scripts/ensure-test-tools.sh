@@ -7,6 +7,7 @@ packages=(
   systemd          # systemd-analyze verify|calendar|timespan
   tzdata           # time zones for the calendar engine's tests
   cron             # crontab -n and the cron daemon
+  netplan.io       # netplan generate
   logrotate        # logrotate -d
   chromium neovim  # the real editors (code-server's UI, a second LSP client)
   libkrb5-dev pkg-config g++ make python3  # code-server's native modules

@@ -72,7 +72,11 @@ install_code_server() {
   fi
   # 3. The remaining scripts (code-server's postinstall, native modules) under Node 24,
   #    building against Node 24's headers rather than the machine's.
-  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild --foreground-scripts --loglevel=error >&2
+  # npm puts the directory of the node that runs it first on the scripts' PATH, so
+  # code-server's postinstall (which insists on Node 24) only passes when npm itself runs on Node 24.
+  local npm_cli
+  npm_cli=$(readlink -f "$(command -v npm)")
+  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" "$node24/bin/node" "$npm_cli" rebuild --foreground-scripts --loglevel=error >&2
   test -f node_modules/code-server/out/node/entry.js
   echo "$key" >.installed
   log "code-server installed in $((SECONDS - started)) s"
