@@ -4,6 +4,7 @@ import { restartServer } from "./commands/restartServer";
 import { setSystemdVersion } from "./commands/setSystemdVersion";
 import { showOutput } from "./commands/showOutput";
 import { createLanguageClient } from "./languageClient";
+import { registerNetplanDetection } from "./netplanDetection";
 import { registerRemote } from "./remote/register";
 import { registerStatusBar } from "./statusBar";
 
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
   );
   registerStatusBar(context, languageClient);
+  registerNetplanDetection(context);
   registerRemote(context, output);
   await languageClient.start();
 }

@@ -117,6 +117,11 @@ export const settingsSchema: Record<string, SettingSchema> = {
     minimum: 0,
     description: "Seconds between refreshes of the Hosts view (0: only on demand).",
   },
+  "etcetera.netplan.detectByContent": {
+    type: "boolean",
+    default: false,
+    description: "Treat any YAML file whose top-level key is `network:` as netplan, not only the files in a netplan directory.",
+  },
 };
 
 /** Builds Settings from the flat VS Code section `etcetera` (whatever shape the client sends). */

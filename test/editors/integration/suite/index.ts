@@ -4,6 +4,7 @@
  * test fails (VS Code then exits with 1).
  */
 import Mocha from "mocha";
+import { detectionSuites } from "./detection.spec.js";
 import { languageSuites } from "./languages.spec.js";
 import { systemdSuites } from "./systemd.spec.js";
 
@@ -13,6 +14,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit("pre-require", globalThis, "etcetera-integration", mocha);
   languageSuites();
   systemdSuites();
+  detectionSuites();
   const failures = await new Promise<number>((r) => mocha.run(r));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
