@@ -1,5 +1,6 @@
-// Draws images/icon.png (128×128): a dark tile with a bracketed section header
-// and three key=value bars — a unit file at a glance. Run once; the PNG is committed.
+// Draws the extension icon (128×128): a dark tile with a bracketed section header
+// and three key=value bars — a config file at a glance. Run once; the PNGs are committed.
+// Usage: node scripts/make-icon.mjs [OUT.png] [R,G,B]  (the accent colour tells the languages apart)
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 
@@ -22,7 +23,7 @@ for (let y = 0; y < size; y++)
     const dy = Math.max(radius - y, y - (size - 1 - radius), 0);
     if (dx * dx + dy * dy <= radius * radius) set(x, y, [24, 32, 48]);
   }
-const accent = [94, 200, 160];
+const accent = (process.argv[3] ?? "94,200,160").split(",").map(Number);
 const light = [220, 228, 240];
 // [ section ]
 rect(22, 22, 5, 24, accent);
@@ -70,7 +71,7 @@ header.writeUInt32BE(size, 4);
 header[8] = 8;
 header[9] = 6;
 writeFileSync(
-  "images/icon.png",
+  process.argv[2] ?? "images/icon.png",
   Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk("IHDR", header),

@@ -12,10 +12,9 @@ const allowed = [
   "README.md",
   "LICENSE",
   ".vscodeignore",
-  "images/icon.png",
   "dist/extension.cjs",
   "dist/server.cjs",
-  ...["syntaxes", "snippets", "media/walkthrough"].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
+  ...["images", "syntaxes", "snippets", "media/walkthrough"].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
 ];
 rmSync(stage, { recursive: true, force: true });
 for (const file of allowed) {

@@ -13,7 +13,7 @@ const allowed = [
   /^extension\/dist\/server\.cjs$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
-  /^extension\/images\/icon\.png$/,
+  /^extension\/images\/(icon|lang-[\w-]+)\.png$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/,
