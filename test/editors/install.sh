@@ -74,6 +74,9 @@ install_code_server() {
   #    building against Node 24's headers rather than the machine's.
   # npm puts the directory of the node that runs it first on the scripts' PATH, so
   # code-server's postinstall (which insists on Node 24) only passes when npm itself runs on Node 24.
+  # Under `npm test` the outer npm (on Node 20) exports npm_config_user_agent, which the inner npm
+  # takes as its own and code-server's postinstall reads to check the Node version: drop it.
+  unset npm_config_user_agent npm_node_execpath npm_execpath
   local npm_cli
   npm_cli=$(readlink -f "$(command -v npm)")
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" "$node24/bin/node" "$npm_cli" rebuild --foreground-scripts --loglevel=error >&2
