@@ -1,4 +1,4 @@
-import { commands, type ExtensionContext, window } from "vscode";
+import { commands, type ExtensionContext, type TreeDataProvider, type TreeItem, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { restartServer } from "./commands/restartServer";
 import { setSystemdVersion } from "./commands/setSystemdVersion";
@@ -10,8 +10,13 @@ import { registerStatusBar } from "./statusBar";
 
 let client: LanguageClient | undefined;
 
+/** What activate() returns (vscode.extensions.getExtension(id).exports): the Hosts view's data, read by the integration tests. */
+export interface EtceteraApi {
+  hostsTree: TreeDataProvider<TreeItem>;
+}
+
 /** Activation stays thin: start the bundled server, register commands and the status bar. */
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<EtceteraApi> {
   const output = window.createOutputChannel("Etcetera", { log: true });
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
@@ -23,8 +28,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   registerStatusBar(context, languageClient);
   registerNetplanDetection(context);
-  registerRemote(context, output);
+  const hostsTree = registerRemote(context, output);
   await languageClient.start();
+  return { hostsTree };
 }
 
 export async function deactivate(): Promise<void> {

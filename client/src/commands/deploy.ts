@@ -87,10 +87,11 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
       : "";
     if (result.ok)
       void window.showInformationMessage(`${result.outcome === "unchanged" ? "Unchanged" : "Deployed"}: ${result.message}.${status}`);
-    else {
-      const pick = await window.showErrorMessage(`${result.outcome}: ${result.message.split("\n")[0]}${status}`, "Show Details");
-      if (pick) output.show(true);
-    }
+    // Not awaited: the command ends with the deploy, not when the user dismisses the notification.
+    else
+      void window.showErrorMessage(`${result.outcome}: ${result.message.split("\n")[0]}${status}`, "Show Details").then((pick) => {
+        if (pick) output.show(true);
+      });
     return;
   }
 }

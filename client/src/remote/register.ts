@@ -37,8 +37,8 @@ class DeployLens implements CodeLensProvider {
   }
 }
 
-/** Deploy, the Hosts view, Show Logs and the current-host status bar item. */
-export function registerRemote(context: ExtensionContext, output: LogOutputChannel): void {
+/** Deploy, the Hosts view, Show Logs and the current-host status bar item; returns the Hosts view's data. */
+export function registerRemote(context: ExtensionContext, output: LogOutputChannel): HostsTree {
   const state = new HostState(context);
   const tree = new HostsTree(context, state);
   const journal = new JournalView(context);
@@ -82,4 +82,5 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
       commands.registerCommand(`etcetera.unit.${action}`, (node?: UnitNode) => unitAction(context, tree, node, action)),
     ),
   );
+  return tree;
 }

@@ -42,17 +42,25 @@ function prepareWorkspace(work: string): string {
   return folder;
 }
 
-export async function runIntegrationTests(): Promise<number> {
+export interface IntegrationOptions {
+  /** Scratch directory name (one per test file running at the same time). */
+  label?: string;
+  /** Environment of the VS Code (code-server) started, which its extension host inherits. */
+  env?: Record<string, string>;
+}
+
+export async function runIntegrationTests(options: IntegrationOptions = {}): Promise<number> {
   const download = process.env.ETCETERA_VSCODE === "download";
   if (!download) installEditor("code-server");
   ensureBuilt();
-  const work = scratchDir("integration");
+  const work = scratchDir(options.label ?? "integration");
   try {
     return await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: await bundleSuite(work),
       // node:test reads a test file's stdout: VS Code's output goes to stderr.
       stdout: process.stderr,
+      extensionTestsEnv: options.env,
       launchArgs: [
         prepareWorkspace(work),
         `--user-data-dir=${join(work, "profile")}`,

@@ -4,6 +4,7 @@
  * test fails (VS Code then exits with 1).
  */
 import Mocha from "mocha";
+import { deploySuites } from "./deploy.spec.js";
 import { detectionSuites } from "./detection.spec.js";
 import { languageSuites } from "./languages.spec.js";
 import { systemdSuites } from "./systemd.spec.js";
@@ -12,9 +13,14 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", reporter: "spec", color: false, timeout: 60_000 });
   // The bdd interface defines describe/it (and mocha's exports of them) once this event has fired.
   mocha.suite.emit("pre-require", globalThis, "etcetera-integration", mocha);
-  languageSuites();
-  systemdSuites();
-  detectionSuites();
+  if (process.env.ETCETERA_TEST_HOST_ALIAS) {
+    // test/editors/deploy.test.ts: a real systemd host is up; only the suite that needs it runs.
+    deploySuites();
+  } else {
+    languageSuites();
+    systemdSuites();
+    detectionSuites();
+  }
   const failures = await new Promise<number>((r) => mocha.run(r));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
