@@ -4,30 +4,19 @@
  * ("dayly", "Mnday") and a time zone systemd does not know ("Europe/Berlinn").
  * Only the reason and the offsets change; the verdict is systemd's.
  */
+
+import { editDistance } from "../../core/edit-distance.js";
 import { shorthands } from "./shorthands.js";
 import type { CalendarError } from "./spec.js";
 import { weekdayLongNames, weekdayNames } from "./spec.js";
 
 const words = [...shorthands.filter((s) => !s.undocumented).map((s) => s.name), ...weekdayNames, ...weekdayLongNames];
 
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length] as number;
-}
-
 function suggestion(word: string): string | undefined {
   const w = word.toLowerCase();
   let best: [string, number] | undefined;
   for (const candidate of words) {
-    const d = distance(w, candidate.toLowerCase());
+    const d = editDistance(w, candidate.toLowerCase());
     if (d <= Math.max(1, Math.floor(word.length / 3)) && (!best || d < best[1])) best = [candidate, d];
   }
   return best?.[0];

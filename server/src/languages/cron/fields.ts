@@ -1,3 +1,4 @@
+import { editDistance } from "../../core/edit-distance.js";
 import type { Dialect, FieldInfo } from "./data.js";
 
 /**
@@ -278,25 +279,11 @@ export function suggestName(word: string, names: readonly string[]): string | un
   let best: string | undefined;
   let bestDistance = lower.length > 4 ? 3 : 2;
   for (const n of names) {
-    const d = distance(lower, n);
+    const d = editDistance(lower, n);
     if (d < bestDistance) {
       best = n;
       bestDistance = d;
     }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
 }

@@ -1,25 +1,6 @@
-/** Did-you-mean: the closest candidates by edit distance (with transpositions), case-insensitive. */
+import { editDistance } from "../../core/edit-distance.js";
 
-function distance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const above = rows[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      row.push(best);
-    }
-    rows.push(row);
-  }
-  return (rows[a.length] as number[])[b.length] as number;
-}
+/** Did-you-mean: the closest candidates by edit distance (with transpositions), case-insensitive. */
 
 const lastWord = (s: string) => /[A-Z]?[a-z0-9]+$/.exec(s)?.[0] ?? s;
 
@@ -32,7 +13,7 @@ export function closest(word: string, candidates: Iterable<string>, maxResults =
   const scored: [string, number][] = [];
   for (const c of candidates) {
     const lc = c.toLowerCase();
-    const d = lc === w ? -1 : distance(w, lc);
+    const d = lc === w ? -1 : editDistance(w, lc, true);
     if (d <= limit || (d <= sameTailLimit && lastWord(c) === tail && tail.length >= 4)) scored.push([c, d]);
   }
   scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));

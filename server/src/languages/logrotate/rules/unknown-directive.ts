@@ -1,21 +1,8 @@
+import { editDistance } from "../../../core/edit-distance.js";
 import { directiveInfo, directives } from "../data.js";
 import type { LogrotateRule } from "../rule.js";
 
 const names = directives.filter((d) => d.name !== "endscript").map((d) => d.name);
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /** The closest directive name (edit distance up to 2, 3 for long words). */
 export function suggestDirective(word: string): string | undefined {
@@ -23,7 +10,7 @@ export function suggestDirective(word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = lower.length > 7 ? 4 : 3;
   for (const n of names) {
-    const d = distance(lower, n);
+    const d = editDistance(lower, n);
     if (d < bestDistance) {
       best = n;
       bestDistance = d;
