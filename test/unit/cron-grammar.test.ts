@@ -6,27 +6,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
-import oniguruma from "vscode-oniguruma";
 import vsctm from "vscode-textmate";
 import { lintText } from "../helpers/lint.js";
+import { loadGrammar } from "../helpers/textmate.js";
 
 const grammarPath = "syntaxes/crontab.tmLanguage.json";
 let grammar: vsctm.IGrammar;
 
 before(async () => {
-  const wasm = readFileSync("node_modules/vscode-oniguruma/release/onig.wasm");
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === "source.crontab" ? vsctm.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath) : null,
-  });
-  const loaded = await registry.loadGrammar("source.crontab");
-  if (!loaded) throw new Error("source.crontab did not load");
-  grammar = loaded;
+  grammar = await loadGrammar(grammarPath, "source.crontab");
 });
 
 function scopes(line: string, text: string): string[] {

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
-import oniguruma from "vscode-oniguruma";
 import vsctm from "vscode-textmate";
+import { loadGrammar } from "../helpers/textmate.js";
 
 const grammarPath = "syntaxes/systemd-unit.tmLanguage.json";
 const configurationPath = "syntaxes/systemd-unit.language-configuration.json";
@@ -20,19 +20,7 @@ interface Token {
 let grammar: vsctm.IGrammar;
 
 before(async () => {
-  const wasm = readFileSync("node_modules/vscode-oniguruma/release/onig.wasm");
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === "source.systemd" ? vsctm.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath) : null,
-  });
-  const loaded = await registry.loadGrammar("source.systemd");
-  if (!loaded) throw new Error("source.systemd did not load");
-  grammar = loaded;
+  grammar = await loadGrammar(grammarPath, "source.systemd");
 });
 
 /** Tokenizes a text line by line, carrying the rule stack across lines as the editor does. */
