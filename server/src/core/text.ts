@@ -32,3 +32,42 @@ export function comparePositions(a: Position, b: Position): number {
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
+
+/** Offsets where the editor's lines start (\r\n, \r and \n all end a line, as in the LSP). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export interface OffsetMap {
+  positionAt(offset: number): Position;
+  /** Clamped into the text. */
+  offsetAt(position: Position): number;
+}
+
+/** Converts between text offsets and positions, given the line starts of the text. */
+export function offsetMap(text: string, starts: number[]): OffsetMap {
+  return {
+    positionAt(offset) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: offset - (starts[lo] as number) };
+    },
+    offsetAt(p) {
+      const start = starts[Math.min(Math.max(p.line, 0), starts.length - 1)] ?? 0;
+      return Math.min(start + Math.max(p.character, 0), text.length);
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { Position, Range } from "../../core/text.js";
+import { lineStarts, offsetMap } from "../../core/text.js";
 
 /**
  * A crontab parser that reads lines the way Debian's cron (the Vixie 3.0
@@ -73,34 +74,9 @@ export interface CronFile {
 const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
 
 /** Line starts as an editor (and the LSP) counts lines: \n, \r\n and a lone \r all end a line. */
-function editorLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 export function parseCrontab(text: string): CronFile {
-  const starts = editorLineStarts(text);
-  const positionAt = (offset: number): Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (starts[lo] as number) };
-  };
-  const offsetAt = (p: Position): number => {
-    const start = starts[Math.min(Math.max(p.line, 0), starts.length - 1)] ?? 0;
-    return Math.min(start + Math.max(p.character, 0), text.length);
-  };
+  const starts = lineStarts(text);
+  const { positionAt, offsetAt } = offsetMap(text, starts);
   const file: CronFile = { text, lines: [], comments: [], positionAt, offsetAt, lineCount: starts.length };
   let offset = text.startsWith("\uFEFF") ? 1 : 0;
   while (offset <= text.length) {

@@ -1,4 +1,5 @@
 import type { Position, Range } from "../../core/text.js";
+import { lineStarts, offsetMap } from "../../core/text.js";
 import { directiveInfo, scriptDirectives } from "./data.js";
 
 /**
@@ -86,18 +87,6 @@ export interface LogrotateFile {
 const isBlank = (ch: string | undefined) => ch === " " || ch === "\t" || ch === "\r" || ch === "\v" || ch === "\f";
 const isAlpha = (ch: string | undefined) => ch !== undefined && /^[A-Za-z]$/.test(ch);
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 /** Keywords that take no argument: what follows on the line is read as the next statement. */
 function takesNoArgument(name: string): boolean {
   const info = directiveInfo(name);
@@ -106,20 +95,7 @@ function takesNoArgument(name: string): boolean {
 
 export function parseLogrotate(text: string): LogrotateFile {
   const starts = lineStarts(text);
-  const positionAt = (offset: number): Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (starts[lo] as number) };
-  };
-  const offsetAt = (p: Position): number => {
-    const start = starts[Math.min(Math.max(p.line, 0), starts.length - 1)] ?? 0;
-    return Math.min(start + Math.max(p.character, 0), text.length);
-  };
+  const { positionAt, offsetAt } = offsetMap(text, starts);
   const file: LogrotateFile = {
     text,
     directives: [],
