@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import type { Diagnostic } from "../../server/src/core/diagnostic.js";
+import { join, relative } from "node:path";
+import { describe, it } from "node:test";
+import type { Diagnostic, RuleMeta } from "../../server/src/core/diagnostic.js";
+import type { FileKind } from "../../server/src/core/language.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "../../server/src/core/settings.js";
-import type { Expectation } from "./expectations.js";
+import { type Expectation, readExpectations } from "./expectations.js";
+import { lintText } from "./lint.js";
 
 /** The fixture files under a folder, recursively (a folder's settings.json is configuration, not a fixture). */
 export function fixtureFiles(dir: string): string[] {
@@ -40,4 +43,37 @@ export function assertDiagnosticsMatch(actual: Diagnostic[], expected: Expectati
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched.map(show), [], "diagnostics the fixture does not expect");
+}
+
+export interface RuleFixtureOptions {
+  /** Where the fixture at `relativePath` (inside its rule folder) is linted as living. */
+  pathFor(relativePath: string): string;
+  kind?: FileKind;
+  /** Expectations a file states in another form than comments under lines. */
+  extraExpectations?(text: string): Expectation[];
+}
+
+/**
+ * The specification of a language's rules: every rule has a folder under
+ * `root`, and every file there produces exactly the diagnostics its comments
+ * state (with the folder's settings.json, if any). Call inside a describe().
+ */
+export function ruleFixtureSuites(root: string, rules: readonly RuleMeta[], options: RuleFixtureOptions): void {
+  it("every rule has a fixture folder", () => {
+    for (const rule of rules) assert.ok(existsSync(join(root, rule.id.split("/")[1] as string)), `missing fixtures for ${rule.id}`);
+  });
+  for (const folder of readdirSync(root).sort()) {
+    const dir = join(root, folder);
+    if (!statSync(dir).isDirectory()) continue;
+    const settings = folderSettings(dir);
+    describe(folder, () => {
+      for (const file of fixtureFiles(dir)) {
+        it(relative(dir, file), () => {
+          const text = readFileSync(file, "utf8");
+          const expected = [...readExpectations(text), ...(options.extraExpectations?.(text) ?? [])];
+          assertDiagnosticsMatch(lintText(options.pathFor(relative(dir, file)), text, settings, options.kind), expected);
+        });
+      }
+    });
+  }
 }

@@ -1,20 +1,7 @@
-/**
- * Every rule's fixture folder, test/fixtures/cron/<rule-id>/ (plus
- * <rule-id>-cronie/ for the cronie dialect, with a settings.json), holds
- * crontabs whose comments state the diagnostics they must produce (see
- * test/helpers/expectations.ts). A file under a `cron.d` folder is linted as
- * a system crontab (with a user field), any other as a user crontab. A file
- * whose last line cannot carry an expectation below it states it with
- * `# expect-last-line <rule-id>: <text>`.
- */
-import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { describe, it } from "node:test";
+import { describe } from "node:test";
 import { cronLanguage } from "../../server/src/languages/cron/index.js";
-import { type Expectation, readExpectations } from "../helpers/expectations.js";
-import { assertDiagnosticsMatch, fixtureFiles, folderSettings } from "../helpers/fixtures.js";
-import { lintText } from "../helpers/lint.js";
+import type { Expectation } from "../helpers/expectations.js";
+import { ruleFixtureSuites } from "../helpers/fixtures.js";
 
 const root = "test/fixtures/cron";
 
@@ -27,24 +14,9 @@ function lastLineExpectations(text: string): Expectation[] {
 }
 
 describe("cron rules", () => {
-  it("every rule has a fixture folder", () => {
-    for (const rule of cronLanguage.rules)
-      assert.ok(existsSync(join(root, rule.id.split("/")[1] as string)), `missing fixtures for ${rule.id}`);
+  ruleFixtureSuites(root, cronLanguage.rules, {
+    pathFor: (rel) => `/fixtures/${rel}`,
+    kind: "cron",
+    extraExpectations: lastLineExpectations,
   });
-
-  for (const folder of readdirSync(root).sort()) {
-    const dir = join(root, folder);
-    if (!statSync(dir).isDirectory()) continue;
-    const settings = folderSettings(dir);
-    describe(folder, () => {
-      for (const file of fixtureFiles(dir)) {
-        it(relative(dir, file), () => {
-          const text = readFileSync(file, "utf8");
-          const expected = [...readExpectations(text), ...lastLineExpectations(text)];
-          const actual = lintText(`/fixtures/${relative(dir, file)}`, text, settings, "cron");
-          assertDiagnosticsMatch(actual, expected);
-        });
-      }
-    });
-  }
 });

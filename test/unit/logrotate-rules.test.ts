@@ -5,40 +5,22 @@
  * must produce none. Each file is linted as /etc/logrotate.d/<name>.
  */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename } from "node:path";
 import { describe, it } from "node:test";
 import { defaultSettings } from "../../server/src/core/settings.js";
 import { directiveInfo } from "../../server/src/languages/logrotate/data.js";
 import { logrotateLanguage } from "../../server/src/languages/logrotate/index.js";
 import { parseLogrotate } from "../../server/src/languages/logrotate/parser.js";
 import { notInDebian } from "../../server/src/languages/logrotate/rules/not-in-debian-logrotate.js";
-import { readExpectations } from "../helpers/expectations.js";
-import { assertDiagnosticsMatch, fixtureFiles, folderSettings } from "../helpers/fixtures.js";
+import { ruleFixtureSuites } from "../helpers/fixtures.js";
 import { lintText } from "../helpers/lint.js";
 
 const root = "test/fixtures/logrotate";
 
 describe("logrotate rules", () => {
-  it("every rule has a fixture folder", () => {
-    for (const rule of logrotateLanguage.rules)
-      assert.ok(existsSync(join(root, rule.id.split("/")[1] as string)), `missing fixtures for ${rule.id}`);
+  ruleFixtureSuites(root, logrotateLanguage.rules, {
+    pathFor: (rel) => (basename(rel) === "logrotate.conf" ? "/etc/logrotate.conf" : `/etc/logrotate.d/${basename(rel)}`),
   });
-
-  for (const folder of readdirSync(root).sort()) {
-    const dir = join(root, folder);
-    if (!statSync(dir).isDirectory()) continue;
-    const settings = folderSettings(dir);
-    describe(folder, () => {
-      for (const file of fixtureFiles(dir)) {
-        it(relative(dir, file), () => {
-          const text = readFileSync(file, "utf8");
-          const path = basename(file) === "logrotate.conf" ? "/etc/logrotate.conf" : `/etc/logrotate.d/${basename(file)}`;
-          assertDiagnosticsMatch(lintText(path, text, settings), readExpectations(text));
-        });
-      }
-    });
-  }
 
   it("not-in-debian-logrotate flags a directive Debian 12's 3.21.0 lacks", () => {
     const base = directiveInfo("ignoreduplicates");

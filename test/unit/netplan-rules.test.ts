@@ -5,23 +5,18 @@
  * as /etc/netplan/<name>.
  */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename } from "node:path";
 import { describe, it } from "node:test";
 import { detectKind } from "../../server/src/core/registry.js";
 import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
-import { readExpectations } from "../helpers/expectations.js";
-import { assertDiagnosticsMatch, fixtureFiles, folderSettings } from "../helpers/fixtures.js";
+import { ruleFixtureSuites } from "../helpers/fixtures.js";
 import { applyEdits } from "../helpers/language.js";
 import { lintText } from "../helpers/lint.js";
 
 const root = "test/fixtures/netplan";
 
 describe("netplan rules", () => {
-  it("every rule has a fixture folder", () => {
-    for (const rule of netplanLanguage.rules)
-      assert.ok(existsSync(join(root, rule.id.split("/")[1] as string)), `missing fixtures for ${rule.id}`);
-  });
+  ruleFixtureSuites(root, netplanLanguage.rules, { pathFor: (rel) => `/etc/netplan/${basename(rel)}`, kind: "netplan" });
 
   it("detects netplan files by their folder only", () => {
     assert.equal(detectKind("/etc/netplan/01-netcfg.yaml"), "netplan");
@@ -29,21 +24,6 @@ describe("netplan rules", () => {
     assert.equal(detectKind("/srv/app/config.yaml"), undefined);
     assert.equal(detectKind("/etc/netplan/README"), undefined);
   });
-
-  for (const folder of readdirSync(root).sort()) {
-    const dir = join(root, folder);
-    if (!statSync(dir).isDirectory()) continue;
-    const settings = folderSettings(dir);
-    describe(folder, () => {
-      for (const file of fixtureFiles(dir)) {
-        it(relative(dir, file), () => {
-          const text = readFileSync(file, "utf8");
-          const actual = lintText(`/etc/netplan/${basename(file)}`, text, settings, "netplan");
-          assertDiagnosticsMatch(actual, readExpectations(text));
-        });
-      }
-    });
-  }
 
   it("never throws, whatever the input", () => {
     for (const text of [
