@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { WorkspaceIndex } from "../core/language.js";
@@ -19,6 +19,7 @@ function isUnitFile(path: string): boolean {
 export class UnitNameIndex implements WorkspaceIndex {
   private readonly paths = new Map<string, string>();
   private readonly open = new Map<string, { name: string; text: () => string }>();
+  private readonly texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
   unitNames(): readonly string[] {
     return [...new Set([...this.paths.keys(), ...[...this.open.values()].map((o) => o.name)])];
@@ -29,8 +30,14 @@ export class UnitNameIndex implements WorkspaceIndex {
     const path = this.paths.get(name);
     if (!path) return undefined;
     try {
+      // Rules ask for the same unit several times per check (and on every keystroke in a drop-in): read a file once per change.
+      const info = statSync(path);
+      if (!info.isFile() || info.size > MAX_UNIT_SIZE) return undefined;
+      const cached = this.texts.get(path);
+      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.text;
       const text = readFileSync(path, "utf8");
-      return text.length <= MAX_UNIT_SIZE ? text : undefined;
+      this.texts.set(path, { mtimeMs: info.mtimeMs, size: info.size, text });
+      return text;
     } catch {
       return undefined;
     }
