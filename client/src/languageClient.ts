@@ -12,7 +12,10 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-export const documentSelector = [{ language: "systemd-unit" }, { language: "crontab" }, { language: "netplan" }, { language: "logrotate" }];
+import { kindTable } from "../../server/src/core/kinds";
+
+/** Every language of the kinds table; the server decides the rest from the path. */
+export const documentSelector = kindTable.map((k) => ({ language: k.languageId }));
 
 /** How often the server may crash within `crashWindowMs` before we stop restarting it. */
 const maxRestarts = 4;

@@ -8,8 +8,8 @@ import {
   TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { kindOfLanguageId } from "./core/kinds.js";
 import type { LanguageContext } from "./core/language.js";
-import { kindOfLanguageId } from "./core/language-ids.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange } from "./features/code-actions.js";
 import { AnalysisCache } from "./features/documents.js";

@@ -206,6 +206,7 @@ describe("etcetera lint on bad input", () => {
     const r = lint(["notes.txt"], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /notes\.txt: cannot tell what kind of file this is.*--kind/);
+    for (const kind of ["systemd", "cron", "netplan", "logrotate"]) assert.match(r.stderr, new RegExp(`\\b${kind}: `));
     const forced = lint(["--format", "json", "--kind", "systemd", "notes.txt"], dir);
     assert.equal(forced.status, 0, forced.stderr);
     assert.deepEqual(

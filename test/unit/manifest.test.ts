@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { kindOfLanguageId } from "../../server/src/core/language-ids.js";
+import { kindOfLanguageId } from "../../server/src/core/kinds.js";
 
 interface Language {
   id: string;

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
-import { detectKind } from "../core/registry.js";
 
 export interface InputFile {
   path: string;
@@ -34,7 +34,8 @@ export async function collectFiles(paths: string[], forcedKind?: FileKind): Prom
       if (e.isDirectory()) {
         if (!skipDirs.has(e.name)) await walk(full);
       } else if (e.isFile() || e.isSymbolicLink()) {
-        const kind = detectKind(full);
+        // Walking a directory goes by names only: a YAML file is not read to guess whether it is netplan.
+        const kind = kindOfPath(full);
         if (kind && (!forcedKind || kind === forcedKind)) files.push({ path: full, kind });
       }
     }
@@ -49,12 +50,19 @@ export async function collectFiles(paths: string[], forcedKind?: FileKind): Prom
     }
     if (info.isDirectory()) await walk(p);
     else {
-      const kind = forcedKind ?? detectKind(p);
+      const kind = forcedKind ?? detectKind(p, await contentHint(p));
       if (kind) files.push({ path: p, kind });
-      else errors.push(`${p}: cannot tell what kind of file this is from its name; pass --kind (${"systemd"})`);
+      else errors.push(`${p}: cannot tell what kind of file this is from its name or content; pass --kind with one of ${describeKinds()}`);
     }
   }
   return { files, errors };
+}
+
+/** The start of a file named on the command line, for the kinds whose name alone is ambiguous (a YAML file that may be netplan). */
+async function contentHint(path: string): Promise<string | undefined> {
+  if (!/\.ya?ml$/.test(path)) return undefined;
+  const read = await readText(path);
+  return read.ok ? read.text.slice(0, 64 * 1024) : undefined;
 }
 
 export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok: false; reason: string };

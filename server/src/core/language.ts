@@ -1,9 +1,9 @@
 import type { Diagnostic, Fix, RuleMeta, TextEdit } from "./diagnostic.js";
+import type { FileKind } from "./kinds.js";
 import type { Settings } from "./settings.js";
 import type { Position, Range } from "./text.js";
 
-/** The file kinds Etcetera understands; the CLI's `--kind` takes these names. */
-export type FileKind = "systemd" | "cron" | "netplan" | "logrotate";
+export type { FileKind };
 
 /** What a language feature may know beyond the document itself. */
 export interface WorkspaceIndex {

@@ -1,14 +1,14 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { kindOfPath } from "../core/kinds.js";
 import type { WorkspaceIndex } from "../core/language.js";
-import { detectKind } from "../core/registry.js";
 
 const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".cache"]);
 const MAX_UNIT_SIZE = 1024 * 1024;
 
 function isUnitFile(path: string): boolean {
-  return detectKind(path) === "systemd" && !path.endsWith(".conf");
+  return kindOfPath(path) === "systemd" && !path.endsWith(".conf");
 }
 
 /**

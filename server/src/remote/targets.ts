@@ -1,4 +1,5 @@
 import { basename, dirname } from "node:path";
+import { detectKind, kindTable } from "../core/kinds.js";
 import { cronDNameProblem, isTemplate, plainFileNameProblem, RemoteError, unitNameProblem, unitType } from "./names.js";
 import type { DeployKind, Scope } from "./types.js";
 
@@ -26,35 +27,41 @@ function checked(problem: string | undefined): void {
   if (problem) throw new RemoteError("invalid-name", problem);
 }
 
-/** Decides how `path` is deployed (by its name and its directory, like detectKind), or says why it cannot be. */
+/** Decides how `path` is deployed (its kind from the kinds table, then its name and directory), or says why it cannot be. */
 export function deployTarget(path: string, scope: Scope, text = ""): DeployTarget {
   const name = basename(path);
   const parent = basename(dirname(path));
-  const grandparent = basename(dirname(dirname(path)));
   const unitDir = scope === "user" ? ".config/systemd/user" : "/etc/systemd/system";
   const inHome = scope === "user";
-  if (unitSuffix.test(name)) {
-    checked(unitNameProblem(name));
-    return { kind: "unit", name, dir: unitDir, inHome, unit: isTemplate(name) ? undefined : name, mode: "0644", scope };
+  const kind = detectKind(path, text);
+  if (kind === "systemd") {
+    if (unitSuffix.test(name)) {
+      checked(unitNameProblem(name));
+      return { kind: "unit", name, dir: unitDir, inHome, unit: isTemplate(name) ? undefined : name, mode: "0644", scope };
+    }
+    const dropIn = /^(.+)\.d$/.exec(parent);
+    if (dropIn && unitSuffix.test(dropIn[1] as string)) {
+      const unit = dropIn[1] as string;
+      checked(unitNameProblem(unit));
+      checked(plainFileNameProblem(name, "drop-in name"));
+      return { kind: "drop-in", name, dir: `${unitDir}/${parent}`, inHome, unit: isTemplate(unit) ? undefined : unit, mode: "0644", scope };
+    }
+    fail(`${path}: scope units and drop-ins for a whole unit type (service.d/) are not deployed; deploy a unit or UNIT.d/*.conf`);
   }
-  const dropIn = /^(.+)\.d$/.exec(parent);
-  if (dropIn && name.endsWith(".conf") && unitSuffix.test(dropIn[1] as string)) {
-    const unit = dropIn[1] as string;
-    checked(unitNameProblem(unit));
-    checked(plainFileNameProblem(name, "drop-in name"));
-    return { kind: "drop-in", name, dir: `${unitDir}/${parent}`, inHome, unit: isTemplate(unit) ? undefined : unit, mode: "0644", scope };
-  }
-  const crontab = name === "crontab" || name.endsWith(".crontab");
-  if (crontab && parent !== "etc") {
+  if (kind === "cron" && (name === "crontab" || name.endsWith(".crontab")) && parent !== "etc") {
     return { kind: "user-crontab", name: "crontab", dir: "", inHome: false, mode: "0600", scope };
   }
-  if (scope === "user") fail(`${name}: only units, drop-ins and the user's crontab can be deployed in user scope; use scope "system"`);
-  if (name === "crontab") return { kind: "system-crontab", name, dir: "/etc", inHome: false, mode: "0644", scope };
-  if (parent === "cron.d") {
-    checked(cronDNameProblem(name));
-    return { kind: "cron.d", name, dir: "/etc/cron.d", inHome: false, mode: "0644", scope };
+  if (kind && scope === "user")
+    fail(`${name}: only units, drop-ins and the user's crontab can be deployed in user scope; use scope "system"`);
+  if (kind === "cron") {
+    if (name === "crontab") return { kind: "system-crontab", name, dir: "/etc", inHome: false, mode: "0644", scope };
+    if (parent === "cron.d") {
+      checked(cronDNameProblem(name));
+      return { kind: "cron.d", name, dir: "/etc/cron.d", inHome: false, mode: "0644", scope };
+    }
+    fail(`${path}: a crontab of another user (a spool file); deploy installs the login user's crontab from a file named crontab`);
   }
-  if (parent === "logrotate.d" || name === "logrotate.conf") {
+  if (kind === "logrotate") {
     checked(plainFileNameProblem(name, "logrotate file name"));
     if (/(\.dpkg-[a-z]+|\.ucf-[a-z]+|\.rpm[a-z]+|\.swp|~|,v|\.disabled)$/.test(name))
       fail(`logrotate ignores ${name} (a backup or package-manager suffix)`);
@@ -67,15 +74,12 @@ export function deployTarget(path: string, scope: Scope, text = ""): DeployTarge
       scope,
     };
   }
-  const yaml = /\.ya?ml$/.test(name);
-  if (yaml && (parent === "netplan" || (grandparent === "etc" && parent === "netplan") || /^network:/m.test(text))) {
+  if (kind === "netplan") {
     checked(plainFileNameProblem(name, "netplan file name"));
     if (!name.endsWith(".yaml")) fail(`netplan reads only *.yaml files; rename ${name}`);
     return { kind: "netplan", name, dir: "/etc/netplan", inHome: false, mode: "0600", scope };
   }
-  fail(
-    `${path}: Etcetera does not know where this file goes. Deployable: units (*.service, *.timer, ...), drop-ins (UNIT.d/*.conf), cron.d/*, crontab, logrotate.d/*, netplan/*.yaml`,
-  );
+  fail(`${path}: Etcetera does not know where this file goes. Deployable: ${kindTable.map((k) => `${k.kind} → ${k.deploy}`).join("; ")}`);
 }
 
 /** The unit a trigger of `unit` would start (foo.timer → foo.service), used to avoid running a job on deploy. */
