@@ -33,6 +33,13 @@ export const unitRefused: UnitRule = {
   },
 };
 
+/** What systemd says when it refuses the unit these sections make up (its unit file, then its drop-ins); empty when it loads. */
+export function refusalsOf(ctx: UnitCheckContext, sections: Section[]): string[] {
+  const out: string[] = [];
+  if (ctx.type) checks[ctx.type]?.(viewOf(ctx, sections), (_range, message) => out.push(message));
+  return out;
+}
+
 /** The sections of a unit as systemd assembles it (unit file, then drop-ins), and where to report. */
 interface UnitView {
   ctx: UnitCheckContext;
