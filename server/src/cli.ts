@@ -3,6 +3,7 @@ import { cronUsage, runCron } from "./cli/cron.js";
 import { deployUsage, runDeploy } from "./cli/deploy.js";
 import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
 import { logsUsage, runLogs } from "./cli/logs.js";
+import { runSecurity, securityUsage } from "./cli/security.js";
 import { runStatus, statusUsage } from "./cli/status.js";
 import { runTimespan } from "./cli/timespan.js";
 import { startServer } from "./server.js";
@@ -12,6 +13,7 @@ const usage = `etcetera — lint and language server for systemd units and the o
 ${lintUsage}
        etcetera calendar [--iterations N] [--base-time T] [--format text|json] EXPR...  (as systemd-analyze calendar)
        etcetera timespan SPAN...          (as systemd-analyze timespan)
+${securityUsage}
 ${cronUsage}
 ${deployUsage}
 ${statusUsage}
@@ -37,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return runTimespan(rest, io);
     case "cron":
       return runCron(rest, io);
+    case "security":
+      return runSecurity(rest, io);
     case "deploy":
       return runDeploy(rest, io);
     case "status":

@@ -3,9 +3,9 @@
  * verdict: the overall exposure, and per check the mark and exposure.
  */
 import { readFileSync } from "node:fs";
+import { dropInsBeside } from "../../server/src/cli/security-files.js";
 import { type SecurityOutcome, scoredUnitName, scoreService } from "../../server/src/languages/systemd/security/index.js";
 import type { Scope } from "../../server/src/languages/systemd/security/types.js";
-import { dropInsOf } from "./corpus-services.js";
 import { encodeResults, type RecordedUnit } from "./recording.js";
 
 export interface Comparison {
@@ -18,8 +18,7 @@ export interface Comparison {
 
 export function ourOutcome(path: string, scope: Scope): SecurityOutcome {
   const text = readFileSync(path, "utf8");
-  const dir = path.slice(0, path.lastIndexOf("/"));
-  return scoreService({ path, text, dropIns: dropInsOf(dir, scoredUnitName(path)), scope });
+  return scoreService({ path, text, dropIns: dropInsBeside(path, scoredUnitName(path)), scope });
 }
 
 export function compareUnit(path: string, recorded: RecordedUnit): Comparison {

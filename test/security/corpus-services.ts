@@ -1,9 +1,8 @@
 /**
  * The services of the Debian corpus (.cache/corpus/root/<package>/, fetched
- * by test/corpus/fetch-debian-units.sh), system and user units, each with the
- * drop-ins systemd would apply from the same unit directory.
+ * by test/corpus/fetch-debian-units.sh), system and user units.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Scope } from "../../server/src/languages/systemd/security/types.js";
@@ -60,35 +59,4 @@ export function corpusServices(root = corpusRoot): CorpusListing {
     }
   }
   return { services, symlinks, packages: packages.length };
-}
-
-/**
- * The drop-ins of a unit in its own directory, as systemd orders them: from
- * `<unit>.d/`, the template's `<name>@.service.d/`, each `<prefix>-.service.d/`
- * and `service.d/`, sorted by file name (a name seen twice counts once).
- */
-export function dropInsOf(dir: string, unitName: string): { path: string; text: string }[] {
-  const dotted = unitName.slice(0, unitName.lastIndexOf("."));
-  const dirs = [`${unitName}.d`];
-  const at = dotted.indexOf("@");
-  if (at >= 0) dirs.push(`${dotted.slice(0, at + 1)}.service.d`);
-  const base = at >= 0 ? dotted.slice(0, at) : dotted;
-  for (let i = base.length - 1; i > 0; i--) if (base[i] === "-") dirs.push(`${base.slice(0, i + 1)}.service.d`);
-  dirs.push("service.d");
-  const byName = new Map<string, string>();
-  for (const d of dirs) {
-    const full = join(dir, d);
-    if (!existsSync(full)) continue;
-    for (const f of readdirSync(full)) if (f.endsWith(".conf") && !byName.has(f)) byName.set(f, join(full, f));
-  }
-  return [...byName.keys()].sort().map((f) => {
-    const path = byName.get(f) as string;
-    let text = "";
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      // A dangling symlink (a masked drop-in) contributes nothing.
-    }
-    return { path, text };
-  });
 }
