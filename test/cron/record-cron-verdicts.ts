@@ -1,13 +1,14 @@
 /**
  * Records Debian cron's verdicts on the broken files of
  * test/fixtures/cron-differential and on the corpus (.cache/corpus-cron)
- * into test/fixtures/cron-differential/verdicts.json. Run as root on a
+ * into test/fixtures/cron-differential/verdicts.json (system crontabs by the
+ * daemon, user crontabs and user-format documentation examples by crontab -n). Run as root on a
  * machine with Debian's cron: node --import tsx test/cron/record-cron-verdicts.ts
  */
 import { createHash } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { corpusFiles, corpusUsers } from "./corpus.js";
-import { canRunDaemon, crontabVerdict, cronVersion, daemonVerdicts } from "./cron-tools.js";
+import { type CronVerdict, canRunDaemon, crontabVerdict, cronVersion, daemonVerdicts } from "./cron-tools.js";
 import { brokenFiles, type Recording, verdictsFile } from "./our-verdicts.js";
 
 const version = cronVersion();
@@ -18,7 +19,10 @@ if (!version || !canRunDaemon()) {
 const user = Object.fromEntries(Object.entries(brokenFiles("user")).map(([name, text]) => [name, crontabVerdict(text)]));
 const corpus = existsSync(".cache/corpus-cron/manifest.tsv") ? corpusFiles() : [];
 const system = daemonVerdicts(brokenFiles("system"));
-const corpusVerdicts = daemonVerdicts(Object.fromEntries(corpus.map((f) => [f.key, f.text])), corpusUsers(corpus));
+const corpusVerdicts: Record<string, CronVerdict> = {
+  ...daemonVerdicts(Object.fromEntries(corpus.filter((f) => f.kind === "system").map((f) => [f.key, f.text])), corpusUsers(corpus)),
+  ...Object.fromEntries(corpus.filter((f) => f.kind === "user").map((f) => [f.key, crontabVerdict(f.text)])),
+};
 const recording: Recording = {
   cron: version,
   user,

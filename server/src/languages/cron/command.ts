@@ -1,0 +1,40 @@
+import type { JobInfo } from "./rule.js";
+import { userLooksLikeCommand } from "./rules/missing-user.js";
+import { unescapedPercents } from "./rules/unescaped-percent.js";
+import { readShell, type ShellCommand } from "./shell.js";
+
+/**
+ * Whether cron accepts the job's time part and, in a system crontab, it has a
+ * user field that is not evidently a command (only then do the command rules
+ * speak: otherwise cron rejects the line, and other rules say why).
+ */
+export function runsAtAll(info: JobInfo): boolean {
+  if (info.envLike || (info.schedule === undefined && info.job.special === undefined) || info.command.trim() === "") return false;
+  return info.user === undefined || !userLooksLikeCommand(info.user.text);
+}
+
+/**
+ * The part of the command the shell receives: cron cuts it at the first
+ * unescaped '%' (the rest becomes standard input). Offsets stay those of
+ * `info.command`.
+ */
+export function shellPart(info: JobInfo): { text: string; shell: ShellCommand } {
+  const cut = unescapedPercents(info.command)[0];
+  const text = cut === undefined ? info.command : info.command.slice(0, cut);
+  return { text, shell: readShell(text) };
+}
+
+/** The value of an environment variable as cron hands it to the job (the last line above it that sets it). */
+export function envValue(info: JobInfo, name: string): string | undefined {
+  let value: string | undefined;
+  for (const e of info.env) if (e.key === name) value = e.value;
+  return value;
+}
+
+/** cron's PATH when no PATH= line sets one (Debian's and cronie's _PATH_DEFPATH). */
+export const defaultPath = "/usr/bin:/bin";
+
+/** Whether the job runs under a shell that is bash (SHELL=.../bash); cron's default is /bin/sh (dash on Debian). */
+export function runsUnderBash(info: JobInfo): boolean {
+  return /(^|\/)bash$/.test(envValue(info, "SHELL") ?? "/bin/sh");
+}
