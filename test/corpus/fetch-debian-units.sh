@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Downloads the Debian packages named in test/corpus/debian-packages.txt with
-# `apt-get download` into .cache/corpus/debs/ and extracts each one with
-# `dpkg-deb -x` into .cache/corpus/root/<package>/. Idempotent: a package whose
-# directory exists is skipped, and a .deb already downloaded is not fetched
-# again. Needs apt-get and dpkg-deb (Debian 12); runs `apt-get update` once when
+# `apt-get download` into $CORPUS_CACHE/debs/ (default .cache/corpus) and
+# extracts the systemd unit directories of each ({,usr/}lib/systemd/{system,user},
+# etc/systemd/{system,user}: units, drop-ins, aliases) into
+# $CORPUS_CACHE/root/<package>/. Idempotent: a package whose directory exists
+# is skipped, and a .deb already downloaded is not fetched again. Several
+# worktrees can share one CORPUS_CACHE (e.g. /work/cache/corpus). Needs apt-get and dpkg-deb (Debian 12); runs `apt-get update` once when
 # apt does not know a package or a download fails (as root). Exits non-zero
 # with a message when anything cannot be had.
 set -euo pipefail
@@ -81,6 +83,7 @@ if [ "${#need[@]}" -gt 0 ]; then
     [ "${#missing[@]}" -eq 0 ] || die "apt does not know these packages (is this Debian 12 with 'main' enabled?): ${missing[*]}"
   fi
   echo "fetch-debian-units: downloading ${#need[@]} packages into $debs" >&2
+  started=$SECONDS
   download() { (cd "$debs" && apt-get download -q -o APT::Sandbox::User=root "${need[@]}" >&2); }
   if ! download; then
     # Stale lists name versions the archive no longer has: refresh them once and try again.
@@ -88,7 +91,25 @@ if [ "${#need[@]}" -gt 0 ]; then
     apt_update
     download || die "apt-get download failed (see above); is Debian's archive reachable?"
   fi
+  mb="$(for p in "${need[@]}"; do deb_of "$p"; done | xargs -r du -cm | tail -1 | cut -f1)"
+  echo "fetch-debian-units: downloaded ${#need[@]} packages, ${mb:-0} MB, in $((SECONDS - started)) s" >&2
 fi
+
+# Only the unit directories are extracted: the whole of 1,000 packages would take gigabytes.
+unit_dirs=(./lib/systemd/system/ ./lib/systemd/user/ ./usr/lib/systemd/system/ ./usr/lib/systemd/user/ ./etc/systemd/system/ ./etc/systemd/user/)
+extract_units() {
+  local deb="$1" dest="$2" err
+  err="$(mktemp)"
+  # tar exits 2 when a directory pattern matches nothing; any other complaint is a real failure.
+  if ! dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dest" --wildcards "${unit_dirs[@]/%/*}" 2>"$err"; then
+    if grep -v -e 'Not found in archive' -e 'Exiting with failure status due to previous errors' "$err" | grep -q .; then
+      cat "$err" >&2
+      rm -f "$err"
+      return 1
+    fi
+  fi
+  rm -f "$err"
+}
 
 extracted=0
 for p in "${todo[@]}"; do
@@ -96,7 +117,7 @@ for p in "${todo[@]}"; do
   tmp="$root/.partial-$p"
   rm -rf "$tmp"
   mkdir -p "$tmp"
-  dpkg-deb -x "$deb" "$tmp" || die "dpkg-deb -x failed on $deb"
+  extract_units "$deb" "$tmp" || die "extracting the unit directories of $deb failed"
   if ! find "$tmp" -path '*/systemd/*' \( -name '*.service' -o -name '*.socket' -o -name '*.timer' -o -name '*.path' \
     -o -name '*.mount' -o -name '*.automount' -o -name '*.swap' -o -name '*.target' -o -name '*.slice' -o -name '*.conf' \) \
     -print -quit | grep -q .; then

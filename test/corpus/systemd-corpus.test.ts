@@ -1,13 +1,14 @@
 /**
  * Zero false alarms on real unit files: every unit file and drop-in shipped by
- * the Debian packages of test/corpus/debian-packages.txt (fetched and
- * extracted by fetch-debian-units.sh into .cache/corpus/root/<package>/) is
+ * the 1,000+ Debian packages of test/corpus/debian-packages.txt (made by
+ * list-debian-unit-packages.sh; fetched and extracted by fetch-debian-units.sh
+ * into $CORPUS_CACHE/root/<package>/, default .cache/corpus) is
  * linted in-process and checked with the real `systemd-analyze verify`. An
  * error or warning of ours on a line where verify says nothing about that
  * file is a false alarm, unless test/corpus/known-real-mistakes.json records
  * it as a genuine mistake of the package that verify cannot see.
  *
- * CORPUS_VERBOSE=1 prints every finding of both sides.
+ * CORPUS_VERBOSE=1 prints every finding of both sides; CORPUS_ONLY=a,b checks only those packages.
  */
 import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
@@ -26,8 +27,13 @@ const repo = fileURLToPath(new URL("../..", import.meta.url));
 const fetchScript = join(repo, "test/corpus/fetch-debian-units.sh");
 const corpusRoot = join(process.env.CORPUS_CACHE ?? join(repo, ".cache/corpus"), "root");
 const allowListFile = join(repo, "test/corpus/known-real-mistakes.json");
+/** False alarms whose fix belongs to work in progress elsewhere (named in each entry); counted and printed, not failed. */
+const pendingFile = join(repo, "test/corpus/pending-false-alarms.json");
+const packageList = join(repo, "test/corpus/debian-packages.txt");
 const systemdAnalyze = "/usr/bin/systemd-analyze";
 const verbose = process.env.CORPUS_VERBOSE === "1";
+/** CORPUS_ONLY=pkg,pkg checks only those packages (for investigating; the size checks then fail). */
+const only = (process.env.CORPUS_ONLY ?? "").split(",").filter((p) => p !== "");
 
 type Scope = "system" | "user";
 
@@ -84,8 +90,8 @@ interface Verdict {
   diagnostic: Diagnostic;
   /** 1-based line, as verify and the allow-list name it. */
   line: number;
-  /** agree: verify reports the line too; note: an info or hint of ours alone; allowed: listed in known-real-mistakes.json. */
-  kind: "agree" | "note" | "allowed" | "false-alarm";
+  /** agree: verify reports the line too; note: an info or hint of ours alone; allowed: listed in known-real-mistakes.json; pending: in pending-false-alarms.json. */
+  kind: "agree" | "note" | "allowed" | "pending" | "false-alarm";
 }
 
 /**
@@ -100,7 +106,8 @@ const environmentPatterns = [
   /Failed to (resolve|look ?up|find) (user|group)/i,
   /(user|group) .* (not found|does not exist)/i,
   /Failed to create \S+\/start: Unit \S+ is not loaded properly/,
-  /Failed to add dependency on/,
+  // "Invalid argument" is a bad name in the file (After=udev); other errors come from units missing here.
+  /Failed to add dependency on .*: (?!Invalid argument)/,
   /Cannot add dependency job/,
 ];
 const isEnvironment = (message: string) => environmentPatterns.some((p) => p.test(message));
@@ -211,7 +218,7 @@ class Pool {
 }
 
 function runVerify(scope: Scope, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const flags = ["verify", "--man=no", "--generators=no", "--recursive-errors=no", ...(scope === "user" ? ["--user"] : []), "--"];
+  const flags = ["verify", "--man=no", "--generators=no", ...(scope === "user" ? ["--user"] : []), "--"];
   return new Promise((resolve, reject) => {
     execFile(systemdAnalyze, [...flags, ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
       // verify exits 1 for any finding, environmental ones included; only a kill or a missing binary is an error here.
@@ -321,18 +328,18 @@ function packageWorkspace(pkg: string, files: CorpusFile[]): WorkspaceIndex {
   };
 }
 
-function loadAllowList(): AllowEntry[] {
-  if (!existsSync(allowListFile)) return [];
-  const list = JSON.parse(readFileSync(allowListFile, "utf8")) as AllowEntry[];
-  for (const e of list)
-    assert.ok(e.package && e.file && e.line && e.rule && e.why, `incomplete entry in ${allowListFile}: ${JSON.stringify(e)}`);
+function loadAllowList(file: string): AllowEntry[] {
+  if (!existsSync(file)) return [];
+  const list = JSON.parse(readFileSync(file, "utf8")) as AllowEntry[];
+  for (const e of list) assert.ok(e.package && e.file && e.line && e.rule && e.why, `incomplete entry in ${file}: ${JSON.stringify(e)}`);
   return list;
 }
 
 describe("systemd corpus: Debian bookworm unit files against systemd-analyze verify", { timeout: 30 * 60_000 }, () => {
   const results = new Map<CorpusFile, FileResult>();
   const verdicts: Verdict[] = [];
-  const allowList = loadAllowList();
+  const allowList = loadAllowList(allowListFile);
+  const pendingList = loadAllowList(pendingFile);
   const usedAllowances = new Set<AllowEntry>();
   let packages: string[] = [];
   let scratch = "";
@@ -351,9 +358,14 @@ describe("systemd corpus: Debian bookworm unit files against systemd-analyze ver
     ensureCorpus();
     if (!existsSync(systemdAnalyze))
       throw new Error(`${systemdAnalyze} is missing: install Debian's systemd package (252) to run the corpus test`);
-    packages = readdirSync(corpusRoot)
-      .filter((p) => !p.startsWith("."))
+    // The packages of the list, not every directory: a shared CORPUS_CACHE may hold more.
+    packages = readFileSync(packageList, "utf8")
+      .split("\n")
+      .map((l) => l.replace(/#.*/, "").trim())
+      .filter((p) => p !== "" && (only.length === 0 || only.includes(p)))
       .sort();
+    const absent = packages.filter((p) => !isDir(join(corpusRoot, p)));
+    assert.deepEqual(absent, [], `packages of ${packageList} missing from ${corpusRoot}`);
     const files = packages.flatMap(filesOfPackage);
     const corpusIndex = new Map<string, string>();
     for (const f of files) if (!f.dropIn && !corpusIndex.has(`${f.scope}/${f.local}`)) corpusIndex.set(`${f.scope}/${f.local}`, f.abs);
@@ -430,9 +442,15 @@ describe("systemd corpus: Debian bookworm unit files against systemd-analyze ver
           const allowed = allowList.find(
             (e) => e.package === result.file.pkg && e.file === result.file.rel && e.line === line && e.rule === d.rule,
           );
+          const pending = pendingList.find(
+            (e) => e.package === result.file.pkg && e.file === result.file.rel && e.line === line && e.rule === d.rule,
+          );
           if (allowed) {
             usedAllowances.add(allowed);
             kind = "allowed";
+          } else if (pending) {
+            usedAllowances.add(pending);
+            kind = "pending";
           }
         }
         verdicts.push({ file: result.file, diagnostic: d, line, kind });
@@ -510,9 +528,12 @@ describe("systemd corpus: Debian bookworm unit files against systemd-analyze ver
       `  ours alone, info or hint:      ${count("note")}`,
       `  known real mistakes (allowed): ${count("allowed")}`,
       `  verify findings we miss:       ${missed.length}`,
+      `  pending elsewhere:             ${count("pending")} (pending-false-alarms.json)`,
       `  false alarms:                  ${count("false-alarm")}`,
       `  time:                          ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
+    const fixed = pendingList.filter((e) => !usedAllowances.has(e)).map((e) => `    ${e.package}: /${e.file}:${e.line} ${e.rule}`);
+    if (fixed.length > 0) out.push("  pending false alarms that no longer occur (drop them from pending-false-alarms.json):", ...fixed);
     if (missed.length > 0)
       out.push("  missed (verify reports, we do not):", ...missed.slice(0, verbose ? undefined : 20).map((m) => `    ${m}`));
     if (verbose) {
@@ -528,8 +549,8 @@ describe("systemd corpus: Debian bookworm unit files against systemd-analyze ver
   }
 
   it("finds the unit files of the corpus", () => {
-    assert.ok(packages.length >= 120, `only ${packages.length} packages in ${corpusRoot}`);
-    assert.ok(results.size >= 500, `only ${results.size} unit files and drop-ins found`);
+    assert.ok(packages.length >= 1000, `only ${packages.length} packages in ${corpusRoot}`);
+    assert.ok(results.size >= 2000, `only ${results.size} unit files and drop-ins found`);
   });
 
   it("reads what systemd-analyze verify says about units and drop-ins (canaries with known mistakes)", () => {

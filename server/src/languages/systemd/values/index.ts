@@ -16,7 +16,7 @@ import type { ValueContext, ValueProblem, ValueValidator } from "./types.js";
  */
 export const validators: Record<string, ValueValidator> = {
   config_parse_address_families: L.validateAddressFamilies,
-  config_parse_alias: N.unitListValidator(),
+  config_parse_alias: N.unitListValidator(undefined, { legacyAlias: true }),
   config_parse_allowed_cpuset: L.validateCpuSet,
   config_parse_also: N.unitListValidator(),
   config_parse_bind_paths: P.mountListValidator("-"),

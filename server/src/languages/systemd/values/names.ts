@@ -30,13 +30,26 @@ export function validateUnitNameValue(name: string, suffix?: string): string | u
   return undefined;
 }
 
-export function unitListValidator(suffix?: string): ValueValidator {
+/**
+ * The legacy Alias= form `TARGET.wants/NAME` (or `.requires/`), which
+ * `systemctl enable` turns into a dependency symlink (Debian's razerd.service
+ * has Alias=multi-user.target.wants/razerd.service): why it is wrong, or
+ * undefined when it is right; null when the word is not of that form.
+ */
+function legacyAliasProblem(word: string): string | undefined | null {
+  const m = /^([^/]+)\.(wants|requires)\/([^/]+)$/.exec(word);
+  if (!m) return null;
+  return validateUnitNameValue(m[1] as string) ?? validateUnitNameValue(m[3] as string);
+}
+
+export function unitListValidator(suffix?: string, options: { legacyAlias?: boolean } = {}): ValueValidator {
   return (value) => {
     const split = splitWords(value);
     if (!split.ok) return problem(split.reason, split.offset);
     const out: ValueProblem[] = [];
     for (const w of split.words) {
-      const reason = validateUnitNameValue(w.text, suffix);
+      const legacy = options.legacyAlias ? legacyAliasProblem(w.text) : null;
+      const reason = legacy === null ? validateUnitNameValue(w.text, suffix) : legacy;
       if (reason)
         out.push({
           message: `${reason}${w.text.includes(",") ? "; separate unit names with spaces, not commas" : ""}`,
