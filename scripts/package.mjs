@@ -15,6 +15,9 @@ const allowed = [
   "dist/extension.cjs",
   "dist/server.cjs",
   ...["images", "syntaxes", "snippets", "media/walkthrough"].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
+  ...readdirSync("docs/rules", { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => join("docs/rules", f)),
 ];
 rmSync(stage, { recursive: true, force: true });
 for (const file of allowed) {

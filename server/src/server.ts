@@ -11,7 +11,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { kindOfLanguageId } from "./core/kinds.js";
 import type { LanguageContext } from "./core/language.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
-import { fixesInRange } from "./features/code-actions.js";
+import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
 import { AnalysisCache } from "./features/documents.js";
 import {
   toLspCodeAction,
@@ -155,15 +155,20 @@ export function startServer(): void {
     return hover ? toLspHover(hover) : null;
   });
 
-  connection.onCodeAction(async ({ textDocument, range }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const doc = documents.get(textDocument.uri);
     const analysis = doc && analysisOf(doc);
     if (!doc || !analysis) return [];
     const ctx = await contextFor(doc.uri);
     const diagnostics = analysis.diagnostics(ctx);
-    const refactorings = analysis.language.refactorings?.(analysis.doc, range, ctx) ?? [];
+    const quickfixes = kindRequested("quickfix", context.only)
+      ? [...fixesInRange(diagnostics, range), ...suppressionFixes(doc.getText(), diagnostics, range)]
+      : [];
+    const refactorings = kindRequested("refactor.rewrite", context.only)
+      ? (analysis.language.refactorings?.(analysis.doc, range, ctx) ?? [])
+      : [];
     return [
-      ...fixesInRange(diagnostics, range).map(({ fix, diagnostic }) => toLspCodeAction(doc.uri, fix, [diagnostic])),
+      ...quickfixes.map(({ fix, diagnostic }) => toLspCodeAction(doc.uri, fix, [diagnostic])),
       ...refactorings.map((r) => toLspRefactoring(doc.uri, r)),
     ];
   });

@@ -15,6 +15,7 @@ const allowed = [
   /^extension\/snippets\/[\w.-]+\.json$/,
   /^extension\/images\/(icon|lang-[\w-]+)\.png$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
+  /^extension\/docs\/rules\/([\w-]+\/)?[\w-]+\.md$/,
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/,
   /^extension\/LICENSE\.txt$/,
@@ -56,6 +57,7 @@ describe("packaged extension", () => {
       "extension/dist/server.cjs",
       "extension/package.json",
       "extension/syntaxes/systemd-unit.tmLanguage.json",
+      "extension/docs/rules/systemd/unknown-directive.md",
     ])
       assert.ok(files.includes(needed), `${needed} missing`);
   });

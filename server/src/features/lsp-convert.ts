@@ -15,6 +15,7 @@ import {
 } from "vscode-languageserver";
 import type { Diagnostic, Fix, Severity } from "../core/diagnostic.js";
 import type { CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover, Refactoring } from "../core/language.js";
+import { ruleDocUrl } from "../core/rule-docs.js";
 
 /** Plain data → LSP types. The language modules never see these. */
 
@@ -26,7 +27,14 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
-  return { range: d.range, severity: severities[d.severity], code: d.rule, source: "etcetera", message: d.message };
+  return {
+    range: d.range,
+    severity: severities[d.severity],
+    code: d.rule,
+    codeDescription: { href: ruleDocUrl(d.rule) },
+    source: "etcetera",
+    message: d.message,
+  };
 }
 
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
