@@ -17,13 +17,15 @@ describe("settings", () => {
     assert.deepEqual(
       settingsFromConfiguration({ systemd: { version: 252 }, rules: { "systemd/invalid-value": "off", "systemd/x": "loud" } }),
       {
-        systemd: { version: 252 },
+        systemd: { version: 252, exposureThreshold: 7.5 },
         rules: { "systemd/invalid-value": "off" },
         cron: { dialect: "debian" },
       },
     );
     assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);
     assert.deepEqual(settingsFromConfiguration({ systemd: { version: "252" } }), defaultSettings);
+    assert.equal(settingsFromConfiguration({ systemd: { exposureThreshold: 5 } }).systemd.exposureThreshold, 5);
+    assert.equal(settingsFromConfiguration({ systemd: { exposureThreshold: 11 } }).systemd.exposureThreshold, 7.5);
   });
 
   it("rule ids are unique and documented", () => {

@@ -77,7 +77,11 @@ export function formatSarif(results: FileResult[], rules: RuleMeta[], version: s
             name: "etcetera",
             version,
             informationUri: "https://github.com/etcetera-dev/etcetera",
-            rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.doc }, defaultConfiguration: { level: level(r.severity) } })),
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.doc },
+              defaultConfiguration: { level: level(r.severity), ...(r.enabledByDefault === false ? { enabled: false } : {}) },
+            })),
           },
         },
         results: results.flatMap((r) =>

@@ -69,7 +69,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   const maxWarnings = parseIntOption("max-warnings", values["max-warnings"]);
   const config = await loadConfig(values.config);
   const version = parseIntOption("systemd-version", values["systemd-version"]);
-  const settings: Settings = { ...config, systemd: { version: version ?? config.systemd.version } };
+  const settings: Settings = { ...config, systemd: { ...config.systemd, version: version ?? config.systemd.version } };
   const cronDialect = values["cron-dialect"];
   if (cronDialect !== undefined) {
     if (!cronDialects.some((d) => d === cronDialect))

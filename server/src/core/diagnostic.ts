@@ -25,6 +25,9 @@ export interface Diagnostic {
 /** What every rule declares about itself: the id is stable, other tools depend on it. */
 export interface RuleMeta {
   id: string;
+  /** The severity when the rule runs. */
   severity: Severity;
   doc: string;
+  /** false: an opt-in rule, off until the user gives it a severity in the settings. */
+  enabledByDefault?: boolean;
 }

@@ -18,7 +18,7 @@ export function runRules<Ctx>(rules: readonly Rule<Ctx>[], ctx: Ctx, lctx: Langu
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = lctx.settings.rules[rule.meta.id];
-    if (setting === "off") continue;
+    if (setting === "off" || (setting === undefined && rule.meta.enabledByDefault === false)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
       rule.check(ctx, (range, message, fixes) =>

@@ -6,7 +6,8 @@ import type { Severity } from "./diagnostic.js";
  * checks package.json against this schema).
  */
 export interface Settings {
-  systemd: { version: number | null };
+  /** exposureThreshold: the score (0.0–10.0) above which systemd/exposure-above reports a service; absent means the default. */
+  systemd: { version: number | null; exposureThreshold?: number };
   rules: Record<string, Severity | "off">;
   /** Absent means the defaults (Debian's cron). */
   cron?: { dialect: CronDialect };
@@ -16,8 +17,11 @@ export interface Settings {
 export type CronDialect = "debian" | "cronie";
 export const cronDialects: readonly CronDialect[] = ["debian", "cronie"];
 
+/** systemd's EXPOSED level starts here. */
+export const defaultExposureThreshold = 7.5;
+
 export const defaultSettings: Settings = {
-  systemd: { version: null },
+  systemd: { version: null, exposureThreshold: defaultExposureThreshold },
   rules: {},
   cron: { dialect: "debian" },
 };
@@ -40,6 +44,14 @@ export const settingsSchema: Record<string, SettingSchema> = {
     minimum: 200,
     description:
       "The systemd version of the hosts these units run on (e.g. 252 for Debian 12). Directives added later or removed earlier are flagged. Empty: the newest version Etcetera knows.",
+  },
+  "etcetera.systemd.exposureThreshold": {
+    type: "number",
+    default: 7.5,
+    minimum: 0,
+    maximum: 10,
+    description:
+      "The exposure score (0.0–10.0, as systemd-analyze security computes it) above which the opt-in rule systemd/exposure-above reports a service. Turn the rule on in etcetera.rules.",
   },
   "etcetera.rules": {
     type: "object",
@@ -129,6 +141,8 @@ export function settingsFromConfiguration(section: unknown): Settings {
   const s = (typeof section === "object" && section !== null ? section : {}) as Record<string, unknown>;
   const systemd = (typeof s.systemd === "object" && s.systemd !== null ? s.systemd : {}) as Record<string, unknown>;
   const version = typeof systemd.version === "number" && Number.isFinite(systemd.version) ? systemd.version : null;
+  const threshold = systemd.exposureThreshold;
+  const exposureThreshold = typeof threshold === "number" && threshold >= 0 && threshold <= 10 ? threshold : defaultExposureThreshold;
   const rules: Record<string, Severity | "off"> = {};
   if (typeof s.rules === "object" && s.rules !== null) {
     for (const [id, value] of Object.entries(s.rules as Record<string, unknown>)) {
@@ -137,5 +151,5 @@ export function settingsFromConfiguration(section: unknown): Settings {
   }
   const cron = (typeof s.cron === "object" && s.cron !== null ? s.cron : {}) as Record<string, unknown>;
   const dialect = cronDialects.find((d) => d === cron.dialect) ?? "debian";
-  return { systemd: { version }, rules, cron: { dialect } };
+  return { systemd: { version, exposureThreshold }, rules, cron: { dialect } };
 }

@@ -5,6 +5,7 @@ import { deprecatedDirective } from "./deprecated-directive.js";
 import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
 import { duplicateDirective } from "./duplicate-directive.js";
+import { exposureAbove } from "./exposure-above.js";
 import { ignoredLine } from "./ignored-line.js";
 import { invalidUnitName } from "./invalid-unit-name.js";
 import { invalidValue } from "./invalid-value.js";
@@ -40,6 +41,7 @@ export const systemdRules: readonly UnitRule[] = [
   nonportableUserName,
   deprecatedValue,
   maskedUnit,
+  exposureAbove,
   // Timers and their calendar events
   timespanAsCalendar,
   calendarNeverElapses,
