@@ -19,7 +19,7 @@ export const exposureAbove: UnitRule = {
   },
   check(ctx, report) {
     const scored = documentSecurity(ctx.unit, ctx);
-    if (!scored || scored.outcome.kind !== "score") return;
+    if (scored?.outcome.kind !== "score") return;
     const { score } = scored.outcome;
     const threshold = Math.round((ctx.settings.systemd.exposureThreshold ?? defaultExposureThreshold) * 10);
     if (score.exposureTenths <= threshold) return;
