@@ -24,7 +24,7 @@ describe("systemd hover", () => {
 
   it("explains a specifier", () => {
     const hover = at(service, "[Service]\nExecStart=/usr/bin/app %|i\n").hover();
-    assert.match(hover?.contents ?? "", /\*\*%i\*\*/);
+    assert.match(hover?.contents ?? "", /^`%i` — instance name/);
   });
 
   it("explains a section header", () => {
@@ -34,5 +34,18 @@ describe("systemd hover", () => {
   it("says nothing on unknown directives and blank lines", () => {
     assert.equal(at(service, "[Service]\nFoo|Bar=1\n").hover(), undefined);
     assert.equal(at(service, "[Service]\n|\n").hover(), undefined);
+  });
+});
+
+describe("systemd hover shows user text as written", () => {
+  it("escapes Markdown in a section name", () => {
+    const contents = at(service, "[Foo_|bar*]\n").hover()?.contents ?? "";
+    assert.ok(contents.startsWith("**\\[Foo\\_bar\\*\\]**"), contents);
+  });
+
+  it("says OnCalendar= takes a calendar event, not a time span", () => {
+    const contents = at("/etc/systemd/system/a.timer", "[Timer]\nOnCal|endar=daily\n").hover()?.contents ?? "";
+    assert.match(contents, /Value: calendar event/);
+    assert.doesNotMatch(contents, /time span/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Hover, LanguageContext } from "../../core/language.js";
+import { escapeMarkdown } from "../../core/markdown.js";
 import { containsPosition, type Position } from "../../core/text.js";
 import { cronContext } from "./context.js";
 import { envInfo, manPage } from "./data.js";
@@ -29,7 +30,9 @@ export function hoverCron(file: CronFile, position: Position, lctx: LanguageCont
       const dialects = info && info.dialects.length < 2 ? ` (${info.dialects.join(", ") || "cron-parser"} only)` : "";
       return {
         range: env.name.range,
-        contents: doc ? `**${env.key}=**${dialects}\n\n${doc}` : `**${env.key}=** is passed to the environment of the jobs below it.`,
+        contents: doc
+          ? `**${escapeMarkdown(env.key)}=**${dialects}\n\n${doc}`
+          : `**${escapeMarkdown(env.key)}=** is passed to the environment of the jobs below it.`,
       };
     }
   }
@@ -54,7 +57,7 @@ export function hoverCron(file: CronFile, position: Position, lctx: LanguageCont
     }
   }
   if (info.user && containsPosition(info.user.range, position)) {
-    return { range: info.user.range, contents: `The command runs as the user **${info.user.text}**.` };
+    return { range: info.user.range, contents: `The command runs as the user **${escapeMarkdown(info.user.text)}**.` };
   }
   for (const p of unescapedPercents(info.command)) {
     const o = info.commandStart + p;

@@ -1,5 +1,7 @@
 /** Hover on an OnCalendar= value: what systemd makes of it and when it elapses next. */
+
 import type { Hover } from "../../core/language.js";
+import { escapeMarkdown, inlineCode } from "../../core/markdown.js";
 import { checkCalendar, elapseOutlook, localZoneName, upcomingElapses } from "../calendar/calendar.js";
 import type { Entry } from "./parser.js";
 
@@ -10,7 +12,7 @@ const COUNT = 5;
 export function calendarHover(entry: Entry): Hover | undefined {
   const r = checkCalendar(entry.value);
   if (!r.ok) return undefined;
-  const lines = [`**OnCalendar=${entry.value}**`, "", `Normalized: \`${r.normalized}\``, ""];
+  const lines = [`**OnCalendar=${escapeMarkdown(entry.value)}**`, "", `Normalized: ${inlineCode(r.normalized)}`, ""];
   const elapses = upcomingElapses(r.spec, COUNT);
   if (elapses.length === 0) {
     const outlook = elapseOutlook(r.spec);
@@ -22,11 +24,13 @@ export function calendarHover(entry: Entry): Hover | undefined {
           : "Never elapses: no date matches it.",
     );
   } else {
-    lines.push(
-      `Next ${elapses.length === 1 ? "elapse" : `${elapses.length} elapses`} (this machine's zone, ${localZoneName()}, and UTC):`,
-      "",
-    );
-    lines.push("| local | UTC |", "|---|---|", ...elapses.map((e) => `| ${e.local} | ${e.utc} |`));
+    const next = `Next ${elapses.length === 1 ? "elapse" : `${elapses.length} elapses`}`;
+    // Where local time is UTC the two columns would say the same thing twice.
+    if (elapses.every((e) => e.local === e.utc)) lines.push(`${next} (UTC):`, "", ...elapses.map((e) => `- ${e.utc}`));
+    else {
+      lines.push(`${next} (this machine's zone, ${localZoneName()}, and UTC):`, "");
+      lines.push("| local | UTC |", "|---|---|", ...elapses.map((e) => `| ${e.local} | ${e.utc} |`));
+    }
   }
   lines.push("", `[systemd.time(7)](${manPage})`);
   return { range: entry.valueRange, contents: lines.join("\n") };

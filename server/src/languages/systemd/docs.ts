@@ -1,3 +1,4 @@
+import { escapeMarkdown } from "../../core/markdown.js";
 import summaries from "./data/summaries.json";
 import { type DirectiveInfo, parserInfo } from "./data.js";
 
@@ -32,12 +33,14 @@ const kindNames: Record<string, string> = {
   "path-list": "space-separated absolute paths",
   "env-assignments": "space-separated NAME=value assignments",
   user: "user or group name, or numeric ID",
-  timer: "calendar event or time span",
+  timer: "time span (e.g. 15min, 1h 30min)",
   "condition-path": "absolute path, optionally prefixed with | (trigger) and ! (negate)",
   "condition-string": "condition value, optionally prefixed with | (trigger) and ! (negate)",
 };
 
 export function valueKindText(d: DirectiveInfo): string {
+  // OnCalendar= shares its parser with the monotonic triggers, but takes a calendar event only.
+  if (d.name === "OnCalendar") return "calendar event (e.g. daily, Mon..Fri 09:00, *-*-01 03:00:00)";
   const kind = parserInfo(d.parser)?.kind ?? "string";
   return kindNames[kind] ?? kind.replace(/-/g, " ");
 }
@@ -48,7 +51,7 @@ export function directiveMarkdown(d: DirectiveInfo): string {
   const s = summaryOf(d);
   if (s) parts.push(s.summary);
   else if (d.manSection) parts.push(`Documented in ${d.manPage}(5) under “${d.manSection}”.`);
-  const facts: string[] = [`Value: ${valueKindText(d)}`];
+  const facts: string[] = [`Value: ${escapeMarkdown(valueKindText(d))}`];
   const allowed = parserInfo(d.parser)?.allowed ?? [];
   if (allowed.length > 0 && allowed.length <= 40) facts.push(`Allowed: ${allowed.map((a) => `\`${a}\``).join(", ")}`);
   if (s?.default) facts.push(`Default: \`${s.default}\``);

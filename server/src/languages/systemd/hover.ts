@@ -1,4 +1,5 @@
 import type { Hover, LanguageContext } from "../../core/language.js";
+import { escapeMarkdown, inlineCode } from "../../core/markdown.js";
 import type { Position } from "../../core/text.js";
 import { containsPosition } from "../../core/text.js";
 import { formatTimespan, parseTimespan } from "../calendar/timespan.js";
@@ -33,8 +34,8 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
       return {
         range: section.headerRange,
         contents: doc
-          ? `**[${section.name}]**\n\n${doc}${valid ? "" : `\n\nNot a section of .${ctx.type} units.`}`
-          : `**[${section.name}]**`,
+          ? `**\\[${escapeMarkdown(section.name)}\\]**\n\n${doc}${valid ? "" : `\n\nNot a section of .${ctx.type} units.`}`
+          : `**\\[${escapeMarkdown(section.name)}\\]**`,
       };
     }
   }
@@ -57,7 +58,9 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
       const meaning = specifierMeaning(spec);
       return {
         range: { start, end },
-        contents: meaning ? `**${spec}** — ${meaning}` : `**${spec}** is not a systemd specifier; write %% for a literal percent sign.`,
+        contents: meaning
+          ? `${inlineCode(spec)} — ${meaning}`
+          : `${inlineCode(spec)} is not a systemd specifier; write ${inlineCode("%%")} for a literal percent sign.`,
       };
     }
   }
@@ -72,7 +75,7 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
       const seconds = Number(r.value) / 1e6;
       return {
         range: entry.valueRange,
-        contents: `**${entry.value}** = ${formatTimespan(r.value)}${r.value < (1n << 64n) - 1n ? ` (${seconds.toLocaleString("en-US")} s)` : ""}`,
+        contents: `${inlineCode(entry.value)} = ${formatTimespan(r.value)}${r.value < (1n << 64n) - 1n ? ` (${seconds.toLocaleString("en-US")} s)` : ""}`,
       };
     }
   }
