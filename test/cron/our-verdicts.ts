@@ -12,6 +12,8 @@ export interface Recording {
   user: Record<string, CronVerdict>;
   system: Record<string, CronVerdict>;
   corpus: Record<string, { sha1: string; verdict: CronVerdict }>;
+  /** test/fixtures/cron-mistakes: every mistake and its fix, as cron judges them. */
+  mistakes: Record<string, CronVerdict>;
 }
 
 /** The broken files: user crontabs (checked with crontab -n) and system crontabs (checked by the daemon). */

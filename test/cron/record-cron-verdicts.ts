@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { corpusFiles, corpusUsers } from "./corpus.js";
 import { type CronVerdict, canRunDaemon, crontabVerdict, cronVersion, daemonVerdicts } from "./cron-tools.js";
+import { mistakeFiles } from "./mistakes.js";
 import { brokenFiles, type Recording, verdictsFile } from "./our-verdicts.js";
 
 const version = cronVersion();
@@ -23,6 +24,11 @@ const corpusVerdicts: Record<string, CronVerdict> = {
   ...daemonVerdicts(Object.fromEntries(corpus.filter((f) => f.kind === "system").map((f) => [f.key, f.text])), corpusUsers(corpus)),
   ...Object.fromEntries(corpus.filter((f) => f.kind === "user").map((f) => [f.key, crontabVerdict(f.text)])),
 };
+const mistakes = mistakeFiles();
+const mistakeVerdicts: Record<string, CronVerdict> = {
+  ...daemonVerdicts(Object.fromEntries(mistakes.filter((f) => f.kind === "system").map((f) => [f.key, f.text])), ["postgres"]),
+  ...Object.fromEntries(mistakes.filter((f) => f.kind === "user").map((f) => [f.key, crontabVerdict(f.text)])),
+};
 const recording: Recording = {
   cron: version,
   user,
@@ -30,8 +36,9 @@ const recording: Recording = {
   corpus: Object.fromEntries(
     corpus.map((f) => [f.key, { sha1: createHash("sha1").update(f.text).digest("hex"), verdict: corpusVerdicts[f.key] as never }]),
   ),
+  mistakes: Object.fromEntries(mistakes.map((f) => [f.key, mistakeVerdicts[f.key] as CronVerdict])),
 };
 writeFileSync(verdictsFile, `${JSON.stringify(recording, null, 1)}\n`);
 console.log(
-  `recorded cron ${version}: ${Object.keys(user).length} user, ${Object.keys(recording.system).length} system, ${corpus.length} corpus files`,
+  `recorded cron ${version}: ${Object.keys(user).length} user, ${Object.keys(recording.system).length} system, ${corpus.length} corpus files, ${mistakes.length} mistake files`,
 );

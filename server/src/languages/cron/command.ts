@@ -1,3 +1,4 @@
+import type { Dialect } from "./data.js";
 import type { JobInfo } from "./rule.js";
 import { userLooksLikeCommand } from "./rules/missing-user.js";
 import { unescapedPercents } from "./rules/unescaped-percent.js";
@@ -34,7 +35,12 @@ export function envValue(info: JobInfo, name: string): string | undefined {
 /** cron's PATH when no PATH= line sets one (Debian's and cronie's _PATH_DEFPATH). */
 export const defaultPath = "/usr/bin:/bin";
 
-/** Whether the job runs under a shell that is bash (SHELL=.../bash); cron's default is /bin/sh (dash on Debian). */
-export function runsUnderBash(info: JobInfo): boolean {
-  return /(^|\/)bash$/.test(envValue(info, "SHELL") ?? "/bin/sh");
+/**
+ * Whether the job's shell understands bash syntax: SHELL=.../bash, or cron's
+ * default /bin/sh under cronie (whose distributions link /bin/sh to bash;
+ * Debian's is dash).
+ */
+export function runsUnderBash(info: JobInfo, dialect: Dialect): boolean {
+  const shell = envValue(info, "SHELL") ?? "/bin/sh";
+  return /(^|\/)bash$/.test(shell) || (dialect === "cronie" && shell === "/bin/sh");
 }

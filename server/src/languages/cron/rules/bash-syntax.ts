@@ -17,11 +17,11 @@ export const bashSyntax: CronRule = {
   meta: {
     id: "cron/bash-syntax",
     severity: "warning",
-    doc: "bash syntax in a job that runs under /bin/sh (dash on Debian; cron's SHELL unless a SHELL= line says otherwise): `&>` puts the command in the background and redirects nothing, `[[` and `source` are 'not found', `$RANDOM` is empty, `{a,b}` is not expanded.",
+    doc: "bash syntax in a job that runs under /bin/sh (dash on Debian, cron's SHELL unless a SHELL= line says otherwise; cronie's systems link /bin/sh to bash): `&>` puts the command in the background and redirects nothing, `[[` and `source` are 'not found', `$RANDOM` is empty, `{a,b}` is not expanded.",
   },
   check(ctx, report) {
     for (const info of ctx.jobs) {
-      if (!runsAtAll(info) || runsUnderBash(info)) continue;
+      if (!runsAtAll(info) || runsUnderBash(info, ctx.dialect)) continue;
       const shellName = envValue(info, "SHELL") ?? "/bin/sh";
       const { text, shell } = shellPart(info);
       const at = (s: number, e: number) => ctx.lineRange(info.job, info.commandStart + s, info.commandStart + e);

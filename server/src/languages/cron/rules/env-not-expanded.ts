@@ -33,9 +33,11 @@ export const envNotExpanded: CronRule = {
       if (!readLiterally.has(env.key) && reexpanded(ctx.jobs, env.key)) continue;
       const what = sub ? `'${sub[0]}'` : "'~'";
       if (env.key === "PATH") {
+        const bogus = env.value.split(":").filter((d) => !d.startsWith("/"));
+        const lost = ["/usr/bin", "/bin"].filter((d) => !env.value.split(":").includes(d));
         report(
           env.valueToken.range,
-          `cron does not expand ${what}: PATH becomes the text '${env.value}' as written, so the shell searches ${describePath(env.value)} and no longer /usr/bin or /bin. Write the directories out in full.`,
+          `cron does not expand ${what}: PATH becomes '${env.value}' as written, so the shell searches no directory named '${bogus.join("' or '")}'${lost.length ? ` and no longer ${lost.join(" or ")}` : ""}. Write the directories out in full.`,
           pathFix(env, before),
         );
         continue;
@@ -47,11 +49,6 @@ export const envNotExpanded: CronRule = {
     }
   },
 };
-
-function describePath(value: string): string {
-  const real = value.split(":").filter((d) => d.startsWith("/"));
-  return real.length ? `only ${real.join(" and ")}` : "no real directory";
-}
 
 function pathFix(env: EnvLine, before: string | undefined) {
   if (!/\$\{?PATH\}?/.test(env.value)) return undefined;
