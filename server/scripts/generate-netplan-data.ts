@@ -40,8 +40,26 @@ function strictness(r: Row): "value" | "item" | undefined {
   return undefined;
 }
 
+/**
+ * netplan also reads `renderer:` directly under a device type (`ethernets: {renderer: networkd}`, handle_network_type in
+ * src/parse.c since 0.1); the table lists it only at the top and per definition, so each device type gets a copy of the top row.
+ */
+function withTypeRenderers(rows: Row[]): Row[] {
+  const top = rows.find((r) => r.path === "network.renderer");
+  if (!top) return rows;
+  const types = rows.filter((r) => r.value_format === "mapping of device IDs");
+  const copy = (t: Row): Row => ({
+    ...top,
+    path: `${t.path}.renderer`,
+    device_type: t.device_type ?? "",
+    first_tag_in_parser: t.first_tag_in_parser ?? "",
+    "in_0.106": t["in_0.106"] ?? "",
+  });
+  return [...rows, ...types.map(copy)];
+}
+
 export function generate(): string {
-  const rows = readTable("netplan-keys.tsv");
+  const rows = withTypeRenderers(readTable("netplan-keys.tsv"));
   const keys = rows.map((r) => {
     const strict = strictness(r);
     return {
@@ -59,6 +77,7 @@ export function generate(): string {
       firstTag: r.first_tag_in_parser,
       debian: r["in_0.106"] === "yes",
       ...(r.doc_section ? { section: r.doc_section } : {}),
+      ...(r.parser_handler ? { handler: r.parser_handler } : {}),
     };
   });
   const data = {

@@ -20,8 +20,11 @@ describe("settings", () => {
         systemd: { version: 252, exposureThreshold: 7.5 },
         rules: { "systemd/invalid-value": "off" },
         cron: { dialect: "debian" },
+        netplan: { version: "0.106" },
       },
     );
+    assert.equal(settingsFromConfiguration({ netplan: { version: "1.2.2" } }).netplan?.version, "1.2.2");
+    assert.equal(settingsFromConfiguration({ netplan: { version: "9" } }).netplan?.version, "0.106");
     assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);
     assert.deepEqual(settingsFromConfiguration({ systemd: { version: "252" } }), defaultSettings);
     assert.equal(settingsFromConfiguration({ systemd: { exposureThreshold: 5 } }).systemd.exposureThreshold, 5);

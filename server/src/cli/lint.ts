@@ -5,7 +5,14 @@ import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { FileKind } from "../core/language.js";
 import { allRules, fileKinds, isFileKind } from "../core/registry.js";
-import { type CronDialect, cronDialects, defaultSettings, type Settings, settingsFromConfiguration } from "../core/settings.js";
+import {
+  type CronDialect,
+  cronDialects,
+  defaultSettings,
+  netplanVersions,
+  type Settings,
+  settingsFromConfiguration,
+} from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
 import { collectFiles, readText } from "./files.js";
@@ -21,7 +28,7 @@ export interface CommandIO {
 export class UsageError extends Error {}
 
 export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
-                     [--systemd-version N] [--cron-dialect debian|cronie] [--max-warnings N] [--config FILE] PATH...`;
+                     [--systemd-version N] [--cron-dialect debian|cronie] [--netplan-version 0.106|1.2.2] [--max-warnings N] [--config FILE] PATH...`;
 
 async function loadConfig(path: string | undefined): Promise<Settings> {
   if (!path) return defaultSettings;
@@ -54,6 +61,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
       kind: { type: "string" },
       "systemd-version": { type: "string" },
       "cron-dialect": { type: "string" },
+      "netplan-version": { type: "string" },
       "max-warnings": { type: "string" },
       config: { type: "string" },
     },
@@ -75,6 +83,12 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
     if (!cronDialects.some((d) => d === cronDialect))
       throw new UsageError(`unknown --cron-dialect '${cronDialect}'; use ${cronDialects.join(", ")}`);
     settings.cron = { dialect: cronDialect as CronDialect };
+  }
+  const netplanVersion = values["netplan-version"];
+  if (netplanVersion !== undefined) {
+    const v = netplanVersions.find((n) => n === netplanVersion);
+    if (!v) throw new UsageError(`unknown --netplan-version '${netplanVersion}'; use ${netplanVersions.join(", ")}`);
+    settings.netplan = { version: v };
   }
 
   const { files, errors } = await collectFiles(positionals, kind);

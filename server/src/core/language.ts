@@ -11,6 +11,11 @@ export interface WorkspaceIndex {
   unitNames(): readonly string[];
   /** The text of a unit file by name, when the workspace has it (a drop-in is checked together with its unit). */
   unitText?(name: string): string | undefined;
+  /**
+   * The netplan YAML files netplan reads together with the one at `path` (its folder, and /lib, /etc and /run/netplan
+   * beside each other), with their current text; absent: the netplan language reads them from disk.
+   */
+  netplanFolder?(path: string): readonly { path: string; text: string }[];
 }
 
 export const emptyWorkspace: WorkspaceIndex = { unitNames: () => [] };

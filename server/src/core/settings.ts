@@ -11,7 +11,13 @@ export interface Settings {
   rules: Record<string, Severity | "off">;
   /** Absent means the defaults (Debian's cron). */
   cron?: { dialect: CronDialect };
+  /** Absent means the default target, Debian 12's netplan 0.106. */
+  netplan?: { version: NetplanVersion };
 }
+
+/** The netplan versions whose parser Etcetera follows: Debian 12's, and the newest it knows. */
+export type NetplanVersion = "0.106" | "1.2.2";
+export const netplanVersions: readonly NetplanVersion[] = ["0.106", "1.2.2"];
 
 /** The cron daemons whose crontab dialects Etcetera knows. */
 export type CronDialect = "debian" | "cronie";
@@ -24,6 +30,7 @@ export const defaultSettings: Settings = {
   systemd: { version: null, exposureThreshold: defaultExposureThreshold },
   rules: {},
   cron: { dialect: "debian" },
+  netplan: { version: "0.106" },
 };
 
 export interface SettingSchema {
@@ -129,6 +136,13 @@ export const settingsSchema: Record<string, SettingSchema> = {
     minimum: 0,
     description: "Seconds between refreshes of the Hosts view (0: only on demand).",
   },
+  "etcetera.netplan.version": {
+    type: "string",
+    default: "0.106",
+    enum: ["0.106", "1.2.2"],
+    description:
+      "The netplan version of the hosts (0.106: Debian 12; 1.2.2: the newest Etcetera knows). Keys and values that version's parser rejects are errors.",
+  },
   "etcetera.netplan.detectByContent": {
     type: "boolean",
     default: false,
@@ -151,5 +165,7 @@ export function settingsFromConfiguration(section: unknown): Settings {
   }
   const cron = (typeof s.cron === "object" && s.cron !== null ? s.cron : {}) as Record<string, unknown>;
   const dialect = cronDialects.find((d) => d === cron.dialect) ?? "debian";
-  return { systemd: { version, exposureThreshold }, rules, cron: { dialect } };
+  const netplan = (typeof s.netplan === "object" && s.netplan !== null ? s.netplan : {}) as Record<string, unknown>;
+  const netplanVersion = netplanVersions.find((v) => v === netplan.version) ?? "0.106";
+  return { systemd: { version, exposureThreshold }, rules, cron: { dialect }, netplan: { version: netplanVersion } };
 }

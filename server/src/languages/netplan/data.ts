@@ -22,6 +22,8 @@ export interface KeyInfo {
   /** Accepted by Debian 12's netplan 0.106. */
   debian: boolean;
   section?: string;
+  /** The C handler of netplan 1.2.2's parser that reads the value (handle_netdef_guint, handle_routes_ip, ...). */
+  handler?: string;
 }
 
 interface NetplanData {

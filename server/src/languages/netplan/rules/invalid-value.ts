@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
 import type { Fix } from "../../../core/diagnostic.js";
+import type { NetplanVersion } from "../../../core/settings.js";
 import { isBoolWord, type SchemaNode } from "../data.js";
 import type { KeyEntry, NetplanFile } from "../parser.js";
 import type { NetplanRule, Report } from "../rule.js";
@@ -21,6 +22,17 @@ const article = (s: Shape) => (s === "scalar" ? "a single value" : `a ${s}`);
 
 function valueRange(file: NetplanFile, e: KeyEntry, n: Node) {
   return n.range ? file.rangeOf(n.range[0], n.range[1]) : e.keyRange;
+}
+
+/**
+ * Whether the target version's parser checks the key's values at all: bond parameters such as transmit-hash-policy are
+ * read as plain strings and passed to the backend, and 0.106 reads lacp-rate so too (1.0 added its check).
+ */
+function parserChecks(schema: SchemaNode, version: NetplanVersion): boolean {
+  const h = schema.info?.handler;
+  if (h === "handle_netdef_str") return false;
+  if (h === "handle_bond_lacp_rate") return version !== "0.106";
+  return true;
 }
 
 /** Checks one scalar against an enum or the booleans; returns the message, or undefined when netplan accepts it. */
@@ -86,6 +98,7 @@ export const invalidValue: NetplanRule = {
         report(valueRange(file, e, n), `'${e.key}' takes ${article(expected)}, not ${article(shape)}; netplan rejects the file.`);
         continue;
       }
+      if (!parserChecks(schema, ctx.version)) continue;
       if (isScalar(n)) reportScalar(file, e, n, schema, false, report);
       else if (isSeq(n) && schema.info?.strict === "item")
         for (const item of n.items as Node[]) {
