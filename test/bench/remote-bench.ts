@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultSettings } from "../../server/src/core/settings.js";
-import { deploy } from "../../server/src/remote/deploy.js";
+import { defaultWaitSeconds, deploy } from "../../server/src/remote/deploy.js";
 import { resolveHost } from "../../server/src/remote/hosts.js";
 import { SshTransport } from "../../server/src/remote/ssh.js";
 import { queryStatus } from "../../server/src/remote/status.js";
@@ -31,15 +31,17 @@ export async function measureRemote(runs = Number(process.env.BENCH_RUNS ?? 5)):
     const file = join(dir, "bench.service");
     const unit = (i: number) =>
       `[Unit]\nDescription=bench ${i}\n\n[Service]\nExecStart=/bin/sh -c 'echo run ${i}; exec sleep infinity'\n\n[Install]\nWantedBy=multi-user.target\n`;
-    const once = async (i: number) => {
+    const once = async (i: number, waitSeconds = defaultWaitSeconds) => {
       const t = performance.now();
-      const r = await deploy({ file, text: unit(i), host: resolved, transport, settings: defaultSettings });
+      const r = await deploy({ file, text: unit(i), host: resolved, transport, settings: defaultSettings, waitSeconds });
       if (!r.ok) throw new Error(`bench deploy failed: ${r.message}`);
       return performance.now() - t;
     };
     const first = await once(0); // first deploy: new connection, enable --now
     const deploys: number[] = [];
     for (let i = 1; i <= runs; i++) deploys.push(await once(i));
+    // The health window follows --wait: one round trip with a 10 s window shows the cost beyond it.
+    const wait10 = await once(runs + 1, 10);
     const units = Array.from({ length: 20 }, (_, i) => `bench${i}.service`);
     host.sh(
       `for i in $(seq 0 19); do printf '[Service]\\nExecStart=/bin/sleep infinity\\n' > /etc/systemd/system/bench$i.service; done; systemctl daemon-reload; systemctl start ${units.join(" ")}`,
@@ -64,7 +66,12 @@ export async function measureRemote(runs = Number(process.env.BENCH_RUNS ?? 5)):
       [
         "deploy-and-restart round trip",
         `median ${ms(median(deploys))}`,
-        `changed unit, ${runs} runs: lint, upload, systemd-analyze verify, install, restart, health check incl. its 1.5 s settle; first deploy ${ms(first)}`,
+        `changed unit, ${runs} runs: lint, upload, systemd-analyze verify, install, restart, health watch for the default --wait ${defaultWaitSeconds} s; first deploy ${ms(first)}`,
+      ],
+      [
+        "deploy-and-restart round trip, --wait 10",
+        ms(wait10),
+        "the same, watching the unit for 10 s: the round trip is the window plus the work",
       ],
       [
         "status refresh, 20 units",

@@ -5,12 +5,11 @@
  */
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { deployScript } from "../../server/src/remote/deploy-script.js";
-import { asRoot, type RunOptions, SshTransport } from "../../server/src/remote/ssh.js";
+import { frameScript, type RunOptions, SshTransport, shellLauncher } from "../../server/src/remote/ssh.js";
 import { deployTarget } from "../../server/src/remote/targets.js";
 import type { DeployStep } from "../../server/src/remote/types.js";
 import { connect, deployText, put, Timings, unitText, workspace } from "./helpers.js";
@@ -254,7 +253,7 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
         host: c.host,
         transport,
         settings: defaultSettings,
-        settleSeconds: 1,
+        waitSeconds: 2,
         onProgress: (p) => {
           if (p.step === step) child?.kill("SIGKILL");
         },
@@ -274,21 +273,23 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
     const target = deployTarget(f, "system");
     const text = fresh(99);
     const bytes = Buffer.from(text);
-    const script = deployScript(target, {
-      length: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      enableOnFirstDeploy: true,
-      healthTimeoutSeconds: 5,
-      settleSeconds: 1,
-      lockWaitSeconds: 10,
-      netplanTryTimeoutSeconds: 5,
-    });
+    const script = Buffer.from(
+      frameScript(
+        deployScript(target, {
+          content: bytes,
+          enableOnFirstDeploy: true,
+          waitSeconds: 2,
+          lockWaitSeconds: 10,
+          netplanTryTimeoutSeconds: 5,
+        }),
+      ),
+    );
     const before = hostFile(host, path);
     const c = connect(host);
     const half = new SshTransport(c.host.target, { reuse: false });
     let child: ChildProcess | undefined;
-    const run = half.run(asRoot(script, true), {
-      input: bytes.subarray(0, bytes.length / 2),
+    const run = half.run(shellLauncher(true), {
+      input: script.subarray(0, script.length / 2),
       keepStdinOpen: true,
       onSpawn: (ch) => {
         child = ch;
@@ -300,6 +301,7 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
     host.sh("flock -w 30 /run/etcetera-deploy.lock true");
     assert.equal(hostFile(host, path), before);
     assert.deepEqual(strays("etc/systemd/system"), []);
+    assert.equal(host.run("ls -d /tmp/etcetera.*").code, 2, "nothing of the cut upload stays in /tmp");
   });
 
   it("cancelling while the host is unchanged leaves it unchanged", async () => {

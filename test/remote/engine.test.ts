@@ -79,10 +79,11 @@ describe("remote engine", () => {
 
   it("puts names into remote commands only validated and quoted", () => {
     assert.throws(() => journalCommand("x'; rm -rf /.service", { scope: "system", sudo: true, lines: 5, where: "h" }, false));
-    assert.match(
-      journalCommand("a.service", { scope: "user", sudo: true, lines: 5, where: "h" }, true),
-      /journalctl --user -u '\\''a\.service'\\''/,
-    );
+    const follow = journalCommand("a.service", { scope: "user", sudo: true, lines: 5, where: "h" }, true);
+    assert.match(follow.script, /journalctl --user --unit='a\.service'/);
+    // The command ssh runs is fixed and the same in any login shell; the script goes on stdin.
+    assert.equal(follow.command, "/bin/sh -s");
+    assert.match(journalCommand("-.mount", { scope: "system", sudo: true, lines: 5, where: "h" }, false).script, /--unit='-\.mount'/);
   });
 
   it("resolves hosts from the setting, else as ssh destinations; never with host key checking off", () => {

@@ -39,9 +39,18 @@ export async function deployText(
   host: TestHost,
   file: string,
   text: string,
-  opts: { user?: string; scope?: "system" | "user"; force?: boolean; onProgress?: (p: DeployProgress) => void; signal?: AbortSignal } = {},
+  opts: {
+    user?: string;
+    scope?: "system" | "user";
+    force?: boolean;
+    onProgress?: (p: DeployProgress) => void;
+    signal?: AbortSignal;
+    /** The health window, whole seconds (2 here: the suites run many deploys). */
+    wait?: number;
+    content?: Buffer;
+  } = {},
 ): Promise<DeployResult> {
-  writeFileSync(file, text);
+  writeFileSync(file, opts.content ?? text);
   const c = connect(host, opts.user, opts.scope);
   return deploy({
     file,
@@ -50,8 +59,8 @@ export async function deployText(
     transport: c.transport,
     settings: defaultSettings,
     force: opts.force,
-    healthTimeoutSeconds: 10,
-    settleSeconds: 1,
+    content: opts.content,
+    waitSeconds: opts.wait ?? 2,
     onProgress: opts.onProgress,
     signal: opts.signal,
   });

@@ -27,8 +27,8 @@ async function runDeploy(
       let result: DeployResult | undefined;
       let error: CliError | undefined;
       const enable = workspace.getConfiguration("etcetera").get<boolean>("deploy.enableOnFirstDeploy", true);
-      const args = ["deploy", file, "--host", host, "--format", "jsonl", ...(force ? ["--force"] : []), ...(enable ? [] : ["--no-enable"])];
-      const run = runCli(context, args, (line) => {
+      const options = [`--host=${host}`, "--format=jsonl", ...(force ? ["--force"] : []), ...(enable ? [] : ["--no-enable"])];
+      const run = runCli(context, "deploy", options, [file], (line) => {
         let msg: DeployProgress | DeployResult | CliError;
         try {
           msg = JSON.parse(line);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { type ExtensionContext, workspace } from "vscode";
 
@@ -16,11 +17,15 @@ export interface CliRun {
   done: Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-/** Writes the settings the CLI needs (hosts, rules, versions) where only this user can read them. */
+/**
+ * Writes the settings the CLI needs (hosts, rules, versions) where only this
+ * user can read them: a new file for each run (created exclusively, mode
+ * 0600), so that two runs never read each other's half-written file.
+ */
 function configFile(context: ExtensionContext): string {
   const dir = context.globalStorageUri.fsPath;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, "remote-config.json");
+  const file = path.join(dir, `remote-config-${process.pid}-${randomBytes(6).toString("hex")}.json`);
   const section = workspace.getConfiguration("etcetera");
   const config = {
     hosts: section.get("hosts", []),
@@ -28,13 +33,25 @@ function configFile(context: ExtensionContext): string {
     rules: section.get("rules", {}),
     cron: section.get("cron", {}),
   };
-  writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(config), { mode: 0o600, flag: "wx" });
   return file;
 }
 
-export function runCli(context: ExtensionContext, args: string[], onLine?: (line: string) => void): CliRun {
+/**
+ * Runs `etcetera COMMAND OPTIONS... -- POSITIONALS...`: whatever a name from
+ * settings, views or the workspace holds, it can only ever be a positional
+ * (a unit named `--ssh-config=...` stays a bad unit name, never an option).
+ */
+export function runCli(
+  context: ExtensionContext,
+  command: "deploy" | "status" | "logs",
+  options: string[],
+  positionals: string[],
+  onLine?: (line: string) => void,
+): CliRun {
   const cli = context.asAbsolutePath(path.join("dist", "server.cjs"));
-  const child = spawn(process.execPath, [cli, ...args, "--config", configFile(context)], {
+  const config = configFile(context);
+  const child = spawn(process.execPath, [cli, command, ...options, `--config=${config}`, "--", ...positionals], {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -59,8 +76,15 @@ export function runCli(context: ExtensionContext, args: string[], onLine?: (line
   });
   child.stdin?.on("error", () => {});
   const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    child.on("error", (e) => resolve({ code: 2, stdout, stderr: `${stderr}${e.message}` }));
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    const removeConfig = () => rmSync(config, { force: true });
+    child.on("error", (e) => {
+      removeConfig();
+      resolve({ code: 2, stdout, stderr: `${stderr}${e.message}` });
+    });
+    child.on("close", (code) => {
+      removeConfig();
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
   return { child, done };
 }

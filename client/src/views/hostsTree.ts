@@ -110,7 +110,7 @@ export class HostsTree implements TreeDataProvider<Node> {
     }
     this.inFlight.add(host);
     try {
-      const { code, stdout, stderr } = await runCli(this.context, ["status", ...units, "--host", host, "--format", "json"]).done;
+      const { code, stdout, stderr } = await runCli(this.context, "status", [`--host=${host}`, "--format=json"], units).done;
       const parsed = lastJson<UnitStatus[] | { type: "error"; message: string }>(stdout);
       if (Array.isArray(parsed)) this.statuses.set(host, { units: parsed });
       else this.statuses.set(host, { units: [], error: parsed?.message ?? (stderr.trim() || `status failed (${code})`) });
@@ -160,7 +160,7 @@ export async function unitAction(context: ExtensionContext, tree: HostsTree, nod
     );
     if (!ok) return;
   }
-  const run = runCli(context, ["status", node.unit, "--host", node.host, "--action", action, "--format", "json"]);
+  const run = runCli(context, "status", [`--host=${node.host}`, `--action=${action}`, "--format=json"], [node.unit]);
   const { code, stdout, stderr } = await window.withProgress(
     { location: { viewId: "etcetera.hosts" }, title: `${action} ${node.unit}` },
     () => run.done,

@@ -61,7 +61,7 @@ export class JournalView implements TextDocumentContentProvider, Disposable {
     const key = uri.toString();
     if (!this.journals.has(key)) {
       const journal: Journal = { host, unit, lines: [], priorities: [], run: undefined as unknown as CliRun };
-      journal.run = runCli(this.context, ["logs", unit, "--host", host, "-f", "-n", "200", "--format", "json"], (line) => {
+      journal.run = runCli(this.context, "logs", [`--host=${host}`, "-f", "-n", "200", "--format=json"], [unit], (line) => {
         let e: JournalEntry | { type: "error"; message: string };
         try {
           e = JSON.parse(line);

@@ -1,27 +1,36 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { deploy } from "../remote/deploy.js";
+import { defaultWaitSeconds, deploy } from "../remote/deploy.js";
 import type { DeployResult } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./lint.js";
-import { paint, remoteContext, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
+import { printable, printableLines } from "./printable.js";
+import { exitCodeFor, paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
-export const deployUsage = `       etcetera deploy FILE ${remoteOptionsUsage.split("\n")[0]}
-                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, roll back on failure)`;
+export const deployUsage = `       etcetera deploy [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
+                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)`;
 
 function printText(r: DeployResult, io: CommandIO): void {
   const c = io.isTTY;
-  for (const d of r.lint) io.stderr(`${r.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]\n`);
-  for (const l of r.verifyOutput) io.stderr(`  ${paint(c, "dim", "verify:")} ${l}\n`);
+  for (const d of r.lint) io.stderr(`${r.file}:${d.line}:${d.column}: ${d.severity}: ${printable(d.message)} [${d.rule}]\n`);
+  for (const l of r.verifyOutput) io.stderr(`  ${paint(c, "dim", "verify:")} ${printable(l)}\n`);
   if (r.journal.length) {
     io.stderr(`${paint(c, "bold", `last journal lines of ${r.unit}:`)}\n`);
-    for (const l of r.journal) io.stderr(`  ${l}\n`);
+    for (const l of r.journal) io.stderr(`  ${printable(l)}\n`);
   }
   const color = r.ok ? "green" : r.outcome === "unchanged" ? "yellow" : "red";
-  io.stdout(`${paint(c, color, r.outcome)}: ${r.file} → ${r.host}:${r.remotePath}: ${r.message}\n`);
+  io.stdout(`${paint(c, color, r.outcome)}: ${r.file} → ${r.host}:${r.remotePath}: ${printableLines(r.message)}\n`);
   if (r.status)
     io.stdout(
-      `  ${r.status.unit}: ${r.status.activeState} (${r.status.subState}), ${r.status.unitFileState || "-"}, main PID ${r.status.mainPid}\n`,
+      `  ${printable(r.status.unit)}: ${printable(r.status.activeState)} (${printable(r.status.subState)}), ${printable(r.status.unitFileState) || "-"}, main PID ${r.status.mainPid}\n`,
     );
+}
+
+/** `--wait`: whole seconds, 1..600. */
+export function parseWait(value: string | undefined): number {
+  if (value === undefined) return defaultWaitSeconds;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 600)
+    throw new UsageError(`--wait takes whole seconds from 1 to 600, not '${value}'`);
+  return Number(value);
 }
 
 /** `etcetera deploy FILE --host H`: exit 0 when the file is installed and its unit healthy (or unchanged and healthy). */
@@ -38,12 +47,12 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
   });
   if (positionals.length !== 1) throw new UsageError("deploy takes exactly one FILE");
   const file = positionals[0] as string;
-  const wait = values.wait === undefined ? 15 : Number(values.wait);
-  if (!Number.isFinite(wait) || wait <= 0 || wait > 600) throw new UsageError("--wait takes seconds (1..600)");
-  const ctx = await remoteContext(values);
-  let text: string;
+  const wait = parseWait(values.wait);
+  const ctx = await remoteContextOrExit(values, io);
+  if (typeof ctx === "number") return ctx;
+  let content: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    content = await readFile(file);
   } catch (e) {
     throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
@@ -58,23 +67,25 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
   try {
     const result = await deploy({
       file,
-      text,
+      // Lint reads a decoded copy; the host gets exactly these bytes.
+      text: content.toString("utf8"),
+      content,
       host: ctx.host,
       transport: ctx.transport,
       settings: ctx.settings,
       force: values.force,
       enableOnFirstDeploy: !values["no-enable"],
-      healthTimeoutSeconds: wait,
+      waitSeconds: wait,
       signal: abort.signal,
       onProgress: (p) => {
         if (!p.cancellable) changing = true;
         if (ctx.format === "jsonl") io.stdout(`${JSON.stringify(p)}\n`);
-        else if (ctx.format === "text" && io.isTTY) io.stderr(`${paint(true, "dim", `[${p.step}] ${p.message}`)}\n`);
+        else if (ctx.format === "text" && io.isTTY) io.stderr(`${paint(true, "dim", `[${p.step}] ${printable(p.message)}`)}\n`);
       },
     });
     if (ctx.format === "text") printText(result, io);
     else io.stdout(`${JSON.stringify(result, null, ctx.format === "json" ? 2 : undefined)}\n`);
-    if (result.errorCode && result.errorCode !== "invalid-name" && result.errorCode !== "unsupported-file") return 3;
+    if (result.errorCode) return exitCodeFor(result.errorCode);
     return result.ok ? 0 : 1;
   } catch (e) {
     return reportRemoteError(e, io, ctx.format);

@@ -6,18 +6,20 @@ import { checkUnitName } from "../remote/names.js";
 import { sshFailure, sudoFailure } from "../remote/ssh.js";
 import type { JournalEntry } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./lint.js";
-import { type Color, paint, remoteContext, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
+import { printable } from "./printable.js";
+import { type Color, paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
-export const logsUsage = `       etcetera logs UNIT ${remoteOptionsUsage.split("\n")[0]} [-f] [-n N]   (the unit's journal; -f follows)`;
+export const logsUsage = `       etcetera logs [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]} [-f] [-n N]   (the unit's journal; -f follows)`;
 
 export function priorityColor(p: number): Color | undefined {
   return p <= 3 ? "red" : p === 4 ? "yellow" : p >= 7 ? "dim" : undefined;
 }
 
 export function formatEntry(e: JournalEntry, tty: boolean): string {
-  const head = `${e.time} ${e.identifier}${e.pid ? `[${e.pid}]` : ""}:`;
+  const head = `${e.time} ${printable(e.identifier)}${e.pid ? `[${e.pid}]` : ""}:`;
   const color = priorityColor(e.priority);
-  return `${paint(tty, "dim", head)} ${color ? paint(tty, color, e.message) : e.message}`;
+  const message = printable(e.message);
+  return `${paint(tty, "dim", head)} ${color ? paint(tty, color, message) : message}`;
 }
 
 export async function runLogs(argv: string[], io: CommandIO): Promise<number> {
@@ -30,7 +32,8 @@ export async function runLogs(argv: string[], io: CommandIO): Promise<number> {
   const unit = positionals[0] as string;
   const lines = values.lines === undefined ? 50 : Number(values.lines);
   if (!Number.isInteger(lines) || lines < 0) throw new UsageError("-n takes a number of lines");
-  const ctx = await remoteContext(values);
+  const ctx = await remoteContextOrExit(values, io);
+  if (typeof ctx === "number") return ctx;
   const print = (e: JournalEntry) => io.stdout(ctx.format === "text" ? `${formatEntry(e, io.isTTY)}\n` : `${JSON.stringify(e)}\n`);
   const where = hostLabel(ctx.host);
   const opts: JournalOptions = { scope: ctx.host.scope, sudo: ctx.host.sudo, lines, where, user: ctx.host.target.user };

@@ -5,6 +5,7 @@ import { RemoteError } from "../remote/names.js";
 import { SshTransport } from "../remote/ssh.js";
 import type { CommandIO } from "./lint.js";
 import { UsageError } from "./lint.js";
+import { printable } from "./printable.js";
 
 /** Options every remote command takes. */
 export const remoteOptions = {
@@ -17,7 +18,27 @@ export const remoteOptions = {
 
 export const remoteOptionsUsage = `--host H [--ssh-config FILE] [--user] [--format text|json] [--config FILE]
          H: an entry of "hosts" in --config (the etcetera.hosts setting), an ssh config Host alias, or [user@]host
-         exit: 0 the host ends in the state asked for; 1 it does not; 2 usage error; 3 cannot connect or not allowed`;
+         exit: 0 the host ends in the state asked for; 1 it does not (rejected, rolled back, locked, install failed); 2 usage error; 3 cannot connect or not allowed`;
+
+/** A refusal before connecting; the commands report it like any RemoteError. */
+export class RemoteContextError extends Error {
+  constructor(
+    readonly error: RemoteError,
+    readonly format: string,
+  ) {
+    super(error.message);
+  }
+}
+
+/** remoteContext, or the exit status after reporting why there is none. */
+export async function remoteContextOrExit(values: Parameters<typeof remoteContext>[0], io: CommandIO): Promise<RemoteContext | number> {
+  try {
+    return await remoteContext(values);
+  } catch (e) {
+    if (e instanceof RemoteContextError) return reportRemoteError(e.error, io, e.format);
+    throw e;
+  }
+}
 
 export interface RemoteContext {
   host: ResolvedHost;
@@ -45,17 +66,32 @@ export async function remoteContext(values: {
     }
   }
   const settings = values.config ? settingsFromConfiguration(raw) : defaultSettings;
-  const host = resolveHost(values.host, hostsFromSetting(raw.hosts), { sshConfig: values["ssh-config"], userScope: values.user });
-  const transport = new SshTransport(host.target);
-  return { host, transport, settings, format };
+  try {
+    const host = resolveHost(values.host, hostsFromSetting(raw.hosts), { sshConfig: values["ssh-config"], userScope: values.user });
+    const transport = new SshTransport(host.target);
+    return { host, transport, settings, format };
+  } catch (e) {
+    // A host name, user or control directory we refuse: one line, the exit status of its kind.
+    if (e instanceof RemoteError) throw new RemoteContextError(e, format);
+    throw e;
+  }
 }
 
-/** Prints a RemoteError the way every remote command does and returns exit status 3. */
+/** Error codes that mean the host could not be reached, or we may not act on it. */
+const unreachable = new Set(["ssh", "host-key", "auth", "unknown-host", "sudo-password", "no-sudo", "protocol"]);
+
+/** The exit status for an error code: 2 the command line is wrong, 3 cannot connect or not allowed, 1 anything else on the host. */
+export function exitCodeFor(code: string | undefined): number {
+  if (code === "invalid-name" || code === "unsupported-file" || code === "usage") return 2;
+  return code !== undefined && unreachable.has(code) ? 3 : 1;
+}
+
+/** Prints a RemoteError the way every remote command does (one line) and returns its exit status. */
 export function reportRemoteError(e: unknown, io: CommandIO, format: string): number {
   if (!(e instanceof RemoteError)) throw e;
-  if (format === "text") io.stderr(`etcetera: ${e.message}\n`);
+  if (format === "text") io.stderr(`etcetera: ${printable(e.message)}\n`);
   else io.stdout(`${JSON.stringify({ type: "error", code: e.code, message: e.message })}\n`);
-  return e.code === "invalid-name" || e.code === "unsupported-file" ? 1 : 3;
+  return exitCodeFor(e.code);
 }
 
 const colors = { red: "\x1b[31m", yellow: "\x1b[33m", green: "\x1b[32m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };

@@ -4,9 +4,10 @@ import { hostLabel } from "../remote/hosts.js";
 import { isHealthy, queryStatus } from "../remote/status.js";
 import type { UnitAction, UnitStatus } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./lint.js";
-import { paint, remoteContext, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
+import { printable, printableLines } from "./printable.js";
+import { paint, type RemoteContext, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
-export const statusUsage = `       etcetera status UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)
+export const statusUsage = `       etcetera status [options] [--] UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)
                 [--action start|stop|restart|enable|disable|rollback]   (first act on the one UNIT)`;
 
 const actions: UnitAction[] = ["start", "stop", "restart", "enable", "disable", "rollback"];
@@ -15,7 +16,7 @@ function row(s: UnitStatus, tty: boolean): string {
   const state = `${s.activeState} (${s.subState})`;
   const color = s.activeState === "active" ? "green" : s.activeState === "failed" || s.loadState !== "loaded" ? "red" : "yellow";
   const load = s.loadState === "loaded" ? "" : ` [${s.loadState}]`;
-  return `${s.unit.padEnd(32)} ${paint(tty, color, state.padEnd(22))} ${(s.unitFileState || "-").padEnd(10)} ${String(s.mainPid || "-").padStart(7)}${load}  ${s.description}`;
+  return `${printable(s.unit).padEnd(32)} ${paint(tty, color, printable(state).padEnd(22))} ${printable(s.unitFileState || "-").padEnd(10)} ${String(s.mainPid || "-").padStart(7)}${printable(load)}  ${printable(s.description)}`;
 }
 
 export async function runStatus(argv: string[], io: CommandIO): Promise<number> {
@@ -28,7 +29,8 @@ export async function runStatus(argv: string[], io: CommandIO): Promise<number> 
   const action = values.action as UnitAction | undefined;
   if (action !== undefined && !actions.includes(action)) throw new UsageError(`unknown --action '${action}'; use ${actions.join(", ")}`);
   if (action && positionals.length !== 1) throw new UsageError("--action acts on exactly one UNIT");
-  const ctx = await remoteContext(values);
+  const ctx = await remoteContextOrExit(values, io);
+  if (typeof ctx === "number") return ctx;
   try {
     const where = hostLabel(ctx.host);
     if (action) return await runAction(action, positionals[0] as string, ctx, io);
@@ -48,7 +50,7 @@ export async function runStatus(argv: string[], io: CommandIO): Promise<number> 
   }
 }
 
-async function runAction(action: UnitAction, unit: string, ctx: Awaited<ReturnType<typeof remoteContext>>, io: CommandIO): Promise<number> {
+async function runAction(action: UnitAction, unit: string, ctx: RemoteContext, io: CommandIO): Promise<number> {
   const where = hostLabel(ctx.host);
   const r = await unitAction(ctx.transport, unit, action, {
     scope: ctx.host.scope,
@@ -57,7 +59,7 @@ async function runAction(action: UnitAction, unit: string, ctx: Awaited<ReturnTy
     user: ctx.host.target.user,
   });
   if (ctx.format === "text") {
-    io.stdout(`${r.message}\n`);
+    io.stdout(`${printableLines(r.message)}\n`);
     if (r.status) io.stdout(`${row(r.status, io.isTTY)}\n`);
   } else io.stdout(`${JSON.stringify({ action, unit, ...r }, null, 2)}\n`);
   // The state asked for: stopped after stop, loaded and active after anything else but disable.

@@ -1,6 +1,6 @@
-import { healthFunction, installFunction } from "./deploy-script.js";
+import { commonFunctions } from "./deploy-script.js";
 import { checkUnitName, RemoteError, shq } from "./names.js";
-import { asRoot, type SshTransport, sshFailure, sudoFailure } from "./ssh.js";
+import { frameScript, type SshTransport, shellLauncher, sshFailure, sudoFailure } from "./ssh.js";
 import { parseShow, unitStatus } from "./status.js";
 import type { Scope, UnitAction, UnitStatus } from "./types.js";
 
@@ -9,7 +9,10 @@ export interface ActionOptions {
   sudo: boolean;
   where: string;
   user?: string;
-  healthTimeoutSeconds?: number;
+  /** Whole seconds a restarted unit must stay healthy (default 3). */
+  waitSeconds?: number;
+  /** How long rollback waits for a deploy that holds the host's lock (default 120). */
+  lockWaitSeconds?: number;
 }
 
 export interface ActionResult {
@@ -23,21 +26,27 @@ function actionBody(action: UnitAction): string {
     case "start":
     case "stop":
     case "restart":
-      return `$SCTL ${action} "$UNIT" >"$T/out" 2>&1; rc=$?`;
     case "enable":
     case "disable":
-      return `$SCTL ${action} "$UNIT" >"$T/out" 2>&1; rc=$?`;
+      return `$SCTL ${action} -- "$UNIT" >"$T/out" 2>&1; rc=$?`;
     case "rollback":
-      // The backup a deploy kept of the file behind this unit (or the marker that there was none).
-      return `DEST=$($SCTL show -p FragmentPath --value "$UNIT")
-[ -n "$DEST" ] || DEST="$UNITDIR/$UNIT"
-DIR=$(dirname "$DEST"); NAME=$(basename "$DEST"); MODE=0644
-B="$BACKUPS/$(printf %s "$DEST" | sed 's#/#%#g')"
-exec 9>>"$LOCK"; flock -w 120 9 || { echo "another deploy holds the lock" >"$T/out"; rc=1; }
-if [ ! -f "$B" ] && [ ! -f "$B.absent" ]; then echo "no backup of $DEST on this host: nothing to roll back to" >"$T/out"; rc=1
-elif [ -f "$B.absent" ]; then $SCTL disable --now "$UNIT" >"$T/out" 2>&1; rm -f "$DEST" "$B.absent"; $SCTL daemon-reload; rc=0
-else install_file "$B" >"$T/out" 2>&1 && rm -f "$B" && $SCTL daemon-reload && $SCTL restart "$UNIT" >>"$T/out" 2>&1; rc=$?
-  [ "$rc" -ne 0 ] || healthy "$UNIT" || rc=1; fi`;
+      // Undoes the last deploy of this unit's file, from the record that deploy kept: only if the file is
+      // still what it installed, under the same lock as deploys, and only what it changed.
+      return `take_lock
+KIND=unit; DIR=$UNITDIR; NAME=$UNIT; DEST="$DIR/$NAME"; MODE=0644
+B="$BACKUPS/$(printf %s "$DEST" | sed 's#/#%#g').d"
+if [ ! -f "$B/prev" ]; then echo "no backup of $DEST on this host: nothing to roll back to" >"$T/out"; rc=1
+elif [ "$(cat "$B/installed")" != "$(sha256sum <"$DEST" 2>/dev/null | cut -c1-64)" ]; then
+  echo "$DEST changed since the deploy that kept the backup; not rolling back over that change" >"$T/out"; rc=1
+elif ! restore_record "$B" >"$T/out" 2>&1; then rc=1
+else
+  rm -rf -- "$B"; $SCTL daemon-reload; rc=0
+  if [ "$WASSTATE" = active ] || [ "$WASSTATE" = activating ] || [ "$WASSTATE" = reloading ]; then
+    $SCTL restart -- "$UNIT" >>"$T/out" 2>&1; INV0=; EMS0=
+    watch_unit "$UNIT" "" || { echo "the previous version is back but $WHY" >>"$T/out"; rc=1; }
+  else $SCTL stop -- "$UNIT" >>"$T/out" 2>&1; fi
+  [ "$rc" -ne 0 ] || echo "rolled back $DEST to the version before the last deploy" >>"$T/out"
+fi`;
   }
 }
 
@@ -46,28 +55,37 @@ export async function unitAction(transport: SshTransport, unit: string, action: 
   checkUnitName(unit);
   const user = o.scope === "user";
   const script = `set -u
+export LC_ALL=C
+exec 3<&0 </dev/null
+trap '' PIPE
 UNIT=${shq(unit)}
 SCTL=${shq(user ? "systemctl --user" : "systemctl")}
-HEALTHWAIT=${o.healthTimeoutSeconds ?? 15}; SETTLE=1
+WAIT=${o.waitSeconds ?? 3}; LOCKWAIT=${o.lockWaitSeconds ?? 120}; KIND=unit; INV0=; EMS0=
 UNITDIR=${user ? '"$HOME/.config/systemd/user"' : "/etc/systemd/system"}
 STAGEROOT=${user ? '"$HOME/.config"' : "/etc"}
 BACKUPS=${user ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}
-if [ "$(id -u)" -eq 0 ]; then LOCK=/run/etcetera-deploy.lock; else LOCK="\${XDG_RUNTIME_DIR:-$HOME}/.etcetera-deploy.lock"; fi
 T=$(mktemp -d); STAGED=
-trap 'rm -rf "$T"; [ -z "$STAGED" ] || rm -f "$STAGED"' EXIT
-${installFunction}
-${healthFunction}
+trap '[ -z "$STAGED" ] || rm -f -- "$STAGED"; rm -rf -- "$T"' EXIT
+${commonFunctions}
+WASSTATE=$(prop "$UNIT" ActiveState)
+${action === "rollback" ? 'WASSTATE=$(cat "$BACKUPS/$(printf %s "$UNITDIR/$UNIT" | sed \'s#/#%#g\').d/state" 2>/dev/null || echo "$WASSTATE")' : ""}
 ${actionBody(action)}
 sed 's/^/@@out /' "$T/out"
 show_status "$UNIT"
 echo "@@rc $rc"`;
-  const res = await transport.run(user ? `sh -c ${shq(script)}` : asRoot(script, o.sudo));
+  const res = await transport.run(shellLauncher(!user && o.sudo), { input: frameScript(script) });
   if (res.code === 255 && !res.stdout.includes("@@")) throw sshFailure(transport.target, res.stderr);
   const sudo = sudoFailure(o.where, o.user, res.stderr);
   if (sudo) throw sudo;
   const lines = res.stdout.split("\n");
+  const errorLine = lines.find((l) => l.startsWith("@@error "));
+  if (errorLine) {
+    const [, step = "", ...rest] = errorLine.split(" ");
+    throw new RemoteError(step === "locked" ? "locked" : "protocol", `${action} ${unit} on ${o.where}: ${rest.join(" ")}`);
+  }
   const rc = Number(lines.find((l) => l.startsWith("@@rc "))?.slice(5) ?? Number.NaN);
-  if (Number.isNaN(rc)) throw new RemoteError("protocol", `${action} ${unit}: ${res.stderr.trim() || "no answer from the host"}`);
+  if (Number.isNaN(rc))
+    throw new RemoteError("protocol", `${action} ${unit} on ${o.where}: ${res.stderr.trim() || "no answer from the host"}`);
   const out = lines.filter((l) => l.startsWith("@@out ")).map((l) => l.slice(6));
   const [props] = parseShow(
     lines

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { shq } from "./names.js";
 import { statusProperties } from "./status.js";
 import type { DeployTarget } from "./targets.js";
@@ -8,43 +9,142 @@ import type { DeployTarget } from "./targets.js";
  * held for exactly one deploy, lets the host finish a started transaction by
  * itself when the connection drops, and costs one round trip.
  *
- * Protocol: stdin carries LEN bytes of content, then one line "go" (or
- * anything else to cancel) sent after the script prints "@@ready". Every
- * line the script prints starts with "@@EVENT ".
+ * Protocol: the script goes to `/bin/sh -s` on stdin as one `{ ... }` block
+ * (the shell parses all of it before running any of it, so the login shell
+ * never matters and nothing after the block is read as script); the file's
+ * bytes travel inside it, base64-encoded. After the script prints "@@ready"
+ * it reads one line from stdin: "go", or anything else to cancel. Every line
+ * the script prints starts with "@@EVENT ".
+ *
+ * The guarantee: once "go" arrives the host ends either on the new version,
+ * verified, or exactly on the previous one (file or symlink, the enablement
+ * links, the running state). Whatever ends the script early in between
+ * (an error, a signal it cannot ignore) runs the same rollback from its EXIT trap.
  */
 export interface ScriptOptions {
-  length: number;
-  sha256: string;
+  content: Buffer;
   enableOnFirstDeploy: boolean;
-  healthTimeoutSeconds: number;
-  settleSeconds: number;
+  /** Whole seconds the unit must be in its running state, unchanged, after the restart. */
+  waitSeconds: number;
   lockWaitSeconds: number;
   netplanTryTimeoutSeconds: number;
 }
 
-const prelude = `set -u
-export LC_ALL=C
-umask 022
-ev() { printf '@@%s\\n' "$*" 2>/dev/null || :; }
+/** Shell helpers shared by deploy and `status --action`: events, props, staging, restore and the health watch. */
+export const commonFunctions = `ev() { printf '@@%s\\n' "$*" 2>/dev/null || :; }
 emit() { [ -s "$2" ] && sed "s/^/@@$1 /" "$2" 2>/dev/null; :; }
-T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.XXXXXXXX") || { ev "error tmp cannot create a temporary directory"; exit 1; }
-STAGED=
-cleanup() { rm -rf "$T"; [ -z "$STAGED" ] || rm -f "$STAGED"; }
-trap cleanup EXIT
-trap 'exit 130' HUP INT TERM
-if [ "$(id -u)" -eq 0 ]; then LOCK=/run/etcetera-deploy.lock; else LOCK="\${XDG_RUNTIME_DIR:-$HOME}/.etcetera-deploy.lock"; fi
-exec 9>>"$LOCK" || { ev "error lock cannot open $LOCK"; exit 1; }
-if ! flock -n 9; then
-  ev "progress lock waiting for another deploy to this host to finish"
-  flock -w "$LOCKWAIT" 9 || { ev "error locked another deploy held the lock on this host for \${LOCKWAIT}s"; exit 1; }
-fi
-ev "progress upload receiving $LEN bytes"
-head -c "$LEN" >"$T/new"
-if [ "$(wc -c <"$T/new")" -ne "$LEN" ] || [ "$(sha256sum <"$T/new" | cut -c1-64)" != "$SHA" ]; then
-  ev "error upload the upload was cut short; the host is unchanged"; exit 1
-fi
-CUR=
-`;
+prop() { $SCTL show -p "$2" --value -- "$1" 2>/dev/null; }
+take_lock() {
+  if [ "$(id -u)" -eq 0 ]; then LOCK=/run/etcetera-deploy.lock; else LOCK="\${XDG_RUNTIME_DIR:-$HOME}/.etcetera-deploy.lock"; fi
+  exec 9>>"$LOCK" || { ev "error lock cannot open $LOCK"; exit 1; }
+  if ! flock -n 9; then
+    ev "progress lock waiting for another deploy to this host to finish"
+    flock -w "$LOCKWAIT" 9 || { ev "error locked another deploy or rollback held the lock on this host for \${LOCKWAIT}s"; exit 1; }
+  fi
+}
+# Puts $1 at $DEST by a rename from a staging dir on the same filesystem; $2 = new (mode $MODE, root-owned) or keep (cp -p).
+stage_into_place() {
+  mkdir -p -- "$DIR" || return 1
+  # Same device and same mount point as $DIR: rename(2) works only within one mount.
+  for S in "$STAGEROOT/.etcetera-staging" "$(dirname -- "$DIR")/.etcetera-staging"; do
+    mkdir -p -- "$S" 2>/dev/null && chmod 0700 "$S" && [ "$(stat -c %d:%m -- "$S")" = "$(stat -c %d:%m -- "$DIR")" ] && break
+    [ ! -d "$S" ] || rmdir -- "$S" 2>/dev/null
+    S=
+  done
+  if [ -z "$S" ]; then
+    # Say why: most often $DIR cannot be written at all (read-only, full).
+    touch -- "$DIR/.etcetera-probe.$$" 2>&1 | sed 's/^[a-z]*: //' || :
+    rm -f -- "$DIR/.etcetera-probe.$$"
+    echo "no writable staging directory on the filesystem of $DIR"; return 1
+  fi
+  STAGED="$S/$NAME.$$"
+  rm -f -- "$STAGED"
+  if [ "$2" = keep ]; then cp -p -- "$1" "$STAGED" || return 1
+  else cp -- "$1" "$STAGED" && chmod "$MODE" "$STAGED" && { [ "$(id -u)" -ne 0 ] || chown 0:0 "$STAGED"; } || return 1; fi
+  mv -fT -- "$STAGED" "$DEST" || return 1
+  STAGED=
+  rmdir -- "$S" 2>/dev/null; :
+}
+link_into_place() {
+  S="$(dirname -- "$DEST")"; STAGED="$S/.etcetera-link.$$"
+  rm -f -- "$STAGED"; ln -s -- "$1" "$STAGED" && mv -fT -- "$STAGED" "$DEST" || return 1
+  STAGED=
+}
+# Puts back what record $1 says was at $DEST before the deploy, and removes the enablement links that deploy created.
+restore_record() {
+  case "$(cat "$1/prev" 2>/dev/null)" in
+    file) if [ "$KIND" = user-crontab ]; then crontab "$1/data"; else stage_into_place "$1/data" keep; fi || return 1;;
+    link) link_into_place "$(cat "$1/target")" || return 1;;
+    absent) if [ "$KIND" = user-crontab ]; then crontab -r 2>/dev/null; :; else rm -f -- "$DEST" || return 1; fi;;
+    *) echo "the backup in $1 is unreadable"; return 1;;
+  esac
+  if [ -s "$1/links" ]; then while IFS= read -r l; do [ -L "$l" ] && rm -f -- "$l"; done <"$1/links"; fi
+  :
+}
+snap() {
+  $SCTL show -p LoadState -p ActiveState -p SubState -p Result -p NRestarts -p MainPID -p InvocationID \\
+    -p ExecMainStartTimestampMonotonic -p NeedDaemonReload -p FragmentPath -p DropInPaths -p Type \\
+    -p NextElapseUSecRealtime -p NextElapseUSecMonotonic -- "$1" >"$T/snap" 2>/dev/null
+  LS=; AS=; SS=; RES=; NR=; MP=; INV=; EMS=; NDR=; FP=; DIP=; TY=; NER=; NEM=
+  while IFS= read -r l; do
+    v=\${l#*=}
+    case "\${l%%=*}" in
+      LoadState) LS=$v;; ActiveState) AS=$v;; SubState) SS=$v;; Result) RES=$v;; NRestarts) NR=$v;; MainPID) MP=$v;;
+      InvocationID) INV=$v;; ExecMainStartTimestampMonotonic) EMS=$v;; NeedDaemonReload) NDR=$v;; FragmentPath) FP=$v;;
+      DropInPaths) DIP=$v;; Type) TY=$v;; NextElapseUSecRealtime) NER=$v;; NextElapseUSecMonotonic) NEM=$v;;
+    esac
+  done <"$T/snap"
+}
+# One look at unit $1: sets V to ok, done (a oneshot that finished well), pending or bad, and WHY.
+judge() {
+  V=pending; WHY="$AS ($SS)"
+  case "$LS" in loaded) ;; *) V=bad; WHY="systemd could not load it ($LS)"; return;; esac
+  case "$AS" in
+    failed) V=bad; WHY="failed ($RES)"; return;;
+    inactive)
+      if [ "\${1##*.}" = service ] && [ "$TY" = oneshot ] && [ "$RES" = success ] && [ -n "$EMS" ] && [ "$EMS" != 0 ]; then V=done; WHY="ran and exited successfully"
+      else V=bad; WHY="inactive ($SS, result $RES)"; fi; return;;
+    active) ;;
+    *) return;;
+  esac
+  case "\${1##*.}" in
+    service) case "$SS" in running|exited) V=ok;; esac;;
+    socket) case "$SS" in listening|running) V=ok;; esac;;
+    timer) case "$SS" in
+        waiting|running) case "$NER$NEM" in ""|"n/a"|infinity|"n/ainfinity"|0) V=bad; WHY="active but nothing scheduled";; *) V=ok;; esac;;
+        elapsed) V=bad; WHY="elapsed: it will not fire again";;
+      esac;;
+    path|automount) case "$SS" in waiting|running) V=ok;; esac;;
+    mount) case "$SS" in mounted) V=ok;; esac;;
+    *) V=ok;;
+  esac
+}
+# Watches unit $1 for WAIT whole seconds. With $2 = prove, a start from before the deploy does not count:
+# the unit must show a fresh invocation (and, for a service, a fresh main start), with the new file loaded.
+watch_unit() {
+  end=$(( $(date +%s) + WAIT )); R0=; P0=; PROVEN=
+  while :; do
+    snap "$1"; judge "$1"
+    if [ "$2" = prove ] && [ -z "$PROVEN" ]; then
+      if [ -z "$INV" ] || [ "$INV" = "$INV0" ] || { [ "\${1##*.}" = service ] && [ "$EMS" = "$EMS0" ]; }; then V=pending; WHY="not started again since the install ($AS, $SS)"
+      elif [ "$NDR" != no ]; then V=bad; WHY="systemd has not loaded the new file (NeedDaemonReload=$NDR)"
+      elif [ "$KIND" = unit ] && [ "$FP" != "$DEST" ]; then V=bad; WHY="systemd loads it from $FP, not from $DEST"
+      elif [ "$KIND" = drop-in ] && ! printf ' %s ' "$DIP" | grep -qF " $DEST "; then V=bad; WHY="systemd does not read the drop-in $DEST"
+      else PROVEN=1; fi
+    fi
+    case "$V" in
+      bad) return 1;;
+      done) return 0;;
+      ok) if [ -z "$R0" ]; then R0=$NR; P0=$MP
+          elif [ "$NR" != "$R0" ]; then V=bad; WHY="restarted by systemd ($NR automatic restarts)"; return 1
+          elif [ "$P0" != "$MP" ]; then V=bad; WHY="its main process changed (PID $P0, then $MP)"; return 1; fi;;
+    esac
+    [ "$(date +%s)" -lt "$end" ] || break
+    sleep 0.5
+  done
+  [ "$V" = ok ] || { [ "$V" = pending ] && WHY="still $WHY after \${WAIT}s"; return 1; }
+}
+show_status() { $SCTL show ${statusProperties.map((p) => `-p ${p}`).join(" ")} -- "$1" 2>/dev/null | sed 's/^/@@status /'; }`;
 
 /** Runs a copy of the new file through the host's own checker; sets rc and fills $T/verify.log. */
 function verifySection(t: DeployTarget): string {
@@ -53,17 +153,23 @@ function verifySection(t: DeployTarget): string {
       return `mkdir "$T/v" && cp "$T/new" "$T/v/$NAME"
 V="$T/v/$NAME"
 case "$NAME" in *@.*) I=$(printf %s "$NAME" | sed 's/@\\./@etcetera-verify./'); V="$T/v/$I";; esac
-systemd-analyze $SCOPEFLAG verify --man=no "$V" >"$T/verify.log" 2>&1; rc=$?`;
+systemd-analyze $SCOPEFLAG verify --man=no -- "$V" >"$T/verify.log" 2>&1; rc=$?`;
     case "drop-in":
       return `mkdir -p "$T/v/$UNIT.d" && cp "$T/new" "$T/v/$UNIT.d/$NAME"
-FRAG=$($SCTL show -p FragmentPath --value "$UNIT" 2>/dev/null)
+FRAG=$(prop "$UNIT" FragmentPath)
 if [ -z "$FRAG" ] || [ ! -f "$FRAG" ]; then echo "$UNIT is not installed on this host: deploy the unit before its drop-in" >"$T/verify.log"; rc=1
-else cp "$FRAG" "$T/v/$UNIT"; systemd-analyze $SCOPEFLAG verify --man=no "$T/v/$UNIT" >"$T/verify.log" 2>&1; rc=$?; fi`;
+else cp "$FRAG" "$T/v/$UNIT"; systemd-analyze $SCOPEFLAG verify --man=no -- "$T/v/$UNIT" >"$T/verify.log" 2>&1; rc=$?; fi`;
     case "cron.d":
     case "system-crontab":
-      // crontab -n checks the user-crontab format: drop the user field, and check that each user exists.
-      return `sed -E '/^[[:space:]]*(#|$)/b; /^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*=/b; s/^([[:space:]]*@[A-Za-z]+[[:space:]]+)[^[:space:]]+[[:space:]]+/\\1/; t; s/^([[:space:]]*([^[:space:]]+[[:space:]]+){5})[^[:space:]]+[[:space:]]+/\\1/' "$T/new" >"$T/user-format"
-crontab -n "$T/user-format" >"$T/verify.log" 2>&1; rc=$?
+      // crontab -n knows only the user-crontab format: the daemon's own rules for the user field are checked here
+      // (a line with too few fields makes Debian's cron ignore the whole file), then crontab -n checks the rest.
+      return `awk '/^[[:space:]]*(#|$)/ {next} /^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*=/ {next}
+  { need = ($1 ~ /^@/) ? 3 : 7
+    if (NF == need - 1) { printf "line %d: a user and no command; cron ignores this whole file\\n", NR; bad = 1 }
+    else if (NF < need) { printf "line %d: too few fields; cron ignores this whole file\\n", NR; bad = 1 } }
+  END { exit bad }' "$T/new" >"$T/verify.log" 2>&1; rc=$?
+sed -E '/^[[:space:]]*(#|$)/b; /^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*=/b; s/^([[:space:]]*@[A-Za-z]+[[:space:]]+)[^[:space:]]+[[:space:]]+/\\1/; t; s/^([[:space:]]*([^[:space:]]+[[:space:]]+){5})[^[:space:]]+[[:space:]]+/\\1/' "$T/new" >"$T/user-format"
+if [ "$rc" -eq 0 ]; then crontab -n "$T/user-format" >"$T/verify.log" 2>&1; rc=$?; fi
 for u in $(sed -E '/^[[:space:]]*(#|$)/d; /^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*=/d' "$T/new" | awk '$1 ~ /^@/ {print $2; next} {print $6}' | sort -u); do
   getent passwd "$u" >/dev/null || { echo "user '$u' does not exist on this host; cron would skip its lines" >>"$T/verify.log"; rc=1; }
 done`;
@@ -93,65 +199,48 @@ netplan generate --root-dir "$T/np" >"$T/verify.log" 2>&1; rc=$?`;
   }
 }
 
+/** What is at $DEST now: PREV = file, link, absent or other; CURFILE = a readable copy when a file. */
 const currentSection = (t: DeployTarget) =>
-  t.kind === "user-crontab" ? `crontab -l >"$T/cur" 2>/dev/null && CUR="$T/cur"` : `[ -f "$DEST" ] && CUR="$DEST"`;
+  t.kind === "user-crontab"
+    ? `if crontab -l >"$T/cur" 2>/dev/null; then PREV=file; CURFILE="$T/cur"; else PREV=absent; fi`
+    : `if [ -L "$DEST" ]; then PREV=link; elif [ -f "$DEST" ]; then PREV=file; CURFILE="$DEST"; elif [ -e "$DEST" ]; then PREV=other; else PREV=absent; fi
+[ "$PREV" != other ] || { ev "error install $DEST exists and is not a file (a directory?); not replacing it"; exit 1; }`;
 
-const backupSection = `B="$BACKUPS/$(printf %s "$DEST" | sed 's#/#%#g')"
-if ! { mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS" &&
-  if [ -n "$CUR" ]; then cp "$CUR" "$B.tmp" && mv -f "$B.tmp" "$B" && rm -f "$B.absent"; else rm -f "$B" && : >"$B.absent"; fi; } 2>"$T/backup.log"; then
-  emit err "$T/backup.log"; ev "error backup cannot keep a backup in $BACKUPS; the host is unchanged"; exit 1
+/**
+ * The record of this deploy in $BN: what was at $DEST (a copy, or a symlink's target, or "absent"),
+ * the running state before, the checksum of what we install, and later the links enable created.
+ * It becomes $B (what `status --action rollback` reads) only when the deploy succeeds.
+ */
+const backupSection = `ESC=$(printf %s "$DEST" | sed 's#/#%#g')
+B="$BACKUPS/$ESC.d"; BN="$BACKUPS/$ESC.new"
+if ! { mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS" && rm -rf -- "$BN" && mkdir "$BN" && echo "$PREV" >"$BN/prev" &&
+  case "$PREV" in file) cp -p -- "$CURFILE" "$BN/data";; link) readlink -- "$DEST" >"$BN/target";; *) :;; esac &&
+  echo "$WASSTATE" >"$BN/state" && printf '%s\\n' "$SHA" >"$BN/installed" && : >"$BN/links"; } 2>"$T/backup.log"; then
+  emit err "$T/backup.log"; rm -rf -- "$BN"; ev "error backup cannot keep a backup in $BACKUPS; the host is unchanged"; exit 1
 fi
 ev "backup $B"`;
 
-/** Copies $1 into a staging dir on the same filesystem as $DIR, then renames it over $DEST. */
-export const installFunction = `install_file() {
-  mkdir -p "$DIR" || return 1
-  for S in "$STAGEROOT/.etcetera-staging" "$(dirname "$DIR")/.etcetera-staging"; do
-    mkdir -p "$S" 2>/dev/null && chmod 0700 "$S" && [ "$(stat -c %d "$S")" = "$(stat -c %d "$DIR")" ] && break
-    S=
-  done
-  [ -n "$S" ] || { echo "no staging directory on the filesystem of $DIR"; return 1; }
-  STAGED="$S/$NAME.$$"
-  cp "$1" "$STAGED" && chmod "$MODE" "$STAGED" && { [ "$(id -u)" -ne 0 ] || chown 0:0 "$STAGED"; } && mv -f "$STAGED" "$DEST" || return 1
-  STAGED=
-}`;
+/** The deploy succeeded: its record replaces the last one (and any marker of the old layout). */
+const commitSection = `rm -rf -- "$B" "$BACKUPS/$ESC" "$BACKUPS/$ESC.absent"; mv -- "$BN" "$B"; PHASE=done`;
 
 function installSection(t: DeployTarget): string {
   if (t.kind === "user-crontab") return `crontab "$T/new" >"$T/install.log" 2>&1`;
-  return `install_file "$T/new" >"$T/install.log" 2>&1`;
+  return `stage_into_place "$T/new" new >"$T/install.log" 2>&1`;
 }
 
-function restoreSection(t: DeployTarget): string {
-  if (t.kind === "user-crontab") return `if [ -f "$B.absent" ]; then crontab -r; else crontab "$B"; fi`;
-  return `if [ -f "$B.absent" ]; then rm -f "$DEST"; else install_file "$B"; fi`;
-}
-
-/** Health of $1: waits (bounded) until it leaves the activating states, then watches it settle. */
-export const healthFunction = `prop() { $SCTL show -p "$2" --value "$1" 2>/dev/null; }
-healthy() {
-  n=0
-  while :; do
-    s=$(prop "$1" ActiveState)
-    case "$s" in activating|deactivating|reloading|refreshing) ;; *) break;; esac
-    n=$((n + 1)); [ "$n" -lt $((HEALTHWAIT * 5)) ] || break
-    sleep 0.2
-  done
-  case "$s" in
-    active)
-      r0=$(prop "$1" NRestarts); p0=$(prop "$1" MainPID)
-      sleep "$SETTLE"
-      [ "$(prop "$1" ActiveState)" = active ] && [ "$(prop "$1" NRestarts)" = "$r0" ] && [ "$(prop "$1" MainPID)" = "$p0" ];;
-    inactive) [ "$(prop "$1" Result)" = success ] && [ "$(prop "$1" Type)" = oneshot ];;
-    *) return 1;;
-  esac
-}
-show_status() { $SCTL show ${statusProperties.map((p) => `-p ${p}`).join(" ")} "$1" 2>/dev/null | sed 's/^/@@status /'; }`;
+const installOrFail = (t: DeployTarget) => `PHASE=changing
+if ! { ${installSection(t)}; }; then
+  PHASE=pre; [ -z "$STAGED" ] || rm -f -- "$STAGED"; STAGED=; rm -rf -- "$BN"
+  ev "error install could not install $DEST: $(tail -n 1 "$T/install.log" | sed 's/^[a-z]*: //'); the previous file is in place"; exit 1
+fi`;
 
 function unitActivation(t: DeployTarget, o: ScriptOptions): string {
   if (!t.unit)
-    return `$SCTL daemon-reload >"$T/activate.log" 2>&1; ev "progress activate reloaded; templates are not restarted (restart their instances)"; ev "outcome deployed installed the template and reloaded systemd"; exit 0`;
-  return `WASACTIVE=0; $SCTL is-active -q "$UNIT" && WASACTIVE=1
-TRIGGERED=
+    return `${installOrFail(t)}
+$SCTL daemon-reload >"$T/activate.log" 2>&1
+${commitSection}
+ev "progress activate reloaded; templates are not restarted (restart their instances)"; ev "outcome deployed installed the template and reloaded systemd"; exit 0`;
+  return `TRIGGERED=
 ${
   t.kind === "unit" && t.unit.endsWith(".service")
     ? `for tr in "\${UNIT%.service}.timer" "\${UNIT%.service}.socket" "\${UNIT%.service}.path"; do
@@ -159,48 +248,95 @@ ${
 done`
     : ""
 }
-`.concat(
-    `START=$(date +%s)
-if ! { ${installSection(t)}; }; then emit error "$T/install.log"; ev "error install could not install $DEST; the previous file is in place"; exit 1; fi
+START=$(date +%s)
+${installOrFail(t)}
 ev "progress activate systemctl daemon-reload"
 $SCTL daemon-reload >"$T/activate.log" 2>&1
+if [ -z "$TRIGGERED" ] && [ "$KIND" = unit ] && [ ${o.enableOnFirstDeploy ? 1 : 0} = 1 ] && [ "$PREV" = absent ] &&
+  case "$WASENABLED" in disabled|"") true;; *) false;; esac && grep -q '^[[:space:]]*\\[Install\\]' "$DEST"; then
+  ev "progress activate systemctl enable $UNIT (first deploy)"
+  find "$UNITROOT" -type l 2>/dev/null | sort >"$T/links.before"
+  $SCTL enable -- "$UNIT" >>"$T/activate.log" 2>&1
+  find "$UNITROOT" -type l 2>/dev/null | sort >"$T/links.after"
+  comm -13 "$T/links.before" "$T/links.after" >>"$BN/links"
+fi
+PROVE=prove
 if [ -n "$TRIGGERED" ]; then
   ev "progress activate $UNIT is started by $TRIGGERED: restarting it only if it runs"
-  $SCTL try-restart "$UNIT" >>"$T/activate.log" 2>&1
-  CHECK=$UNIT; [ "$WASACTIVE" = 1 ] || CHECK=$TRIGGERED
-elif [ -z "$CUR" ] && [ ${o.enableOnFirstDeploy ? 1 : 0} = 1 ] && grep -q '^[[:space:]]*\\[Install\\]' "$DEST"; then
-  ev "progress activate systemctl enable --now $UNIT (first deploy)"
-  $SCTL enable --now "$UNIT" >>"$T/activate.log" 2>&1
+  $SCTL try-restart -- "$UNIT" >>"$T/activate.log" 2>&1
   CHECK=$UNIT
+  case "$WASSTATE" in active|activating|reloading) ;; *) CHECK=$TRIGGERED; PROVE=; INV0=;; esac
 else
+  # A oneshot without RemainAfterExit= leaves no state to watch (systemd may even unload it once it
+  # finished): the blocking restart's own result says whether the new version ran successfully.
+  ONESHOT=
+  [ "$(prop "$UNIT" Type)" = oneshot ] && [ "$(prop "$UNIT" RemainAfterExit)" = no ] && ONESHOT=1
   ev "progress activate systemctl restart $UNIT"
-  $SCTL restart "$UNIT" >>"$T/activate.log" 2>&1
+  $SCTL restart -- "$UNIT" >>"$T/activate.log" 2>&1; RESTARTRC=$?
   CHECK=$UNIT
+  if [ -n "$ONESHOT" ]; then
+    if [ "$RESTARTRC" -eq 0 ]; then
+      ${commitSection}
+      show_status "$UNIT"; ev "outcome deployed $UNIT ran the new version and exited successfully"; exit 0
+    fi
+    ONESHOTFAILED=1
+  fi
 fi
-ev "progress health waiting for $CHECK to be active"
-if healthy "$CHECK"; then show_status "$UNIT"; ev "outcome deployed $UNIT is $(prop "$CHECK" ActiveState)"; exit 0; fi
+ev "progress health watching $CHECK for \${WAIT}s"
+if [ -n "$ONESHOTFAILED" ]; then WHY="a oneshot whose run failed ($(prop "$UNIT" Result))"; false
+else watch_unit "$CHECK" "$PROVE"; fi
+if [ "$?" -eq 0 ]; then
+  ${commitSection}
+  show_status "$UNIT"
+  if [ -n "$PROVE" ]; then ev "outcome deployed $UNIT runs the new version (started after the install, new file loaded): $WHY for \${WAIT}s"
+  else ev "outcome deployed $UNIT is installed and loaded; $CHECK is $WHY for \${WAIT}s"; fi
+  exit 0
+fi
+FAILWHY=$WHY
 emit activate "$T/activate.log"
 sleep 0.3
-journalctl $SCOPEFLAG -u "$CHECK" --since "@$((START - 1))" -n 40 --no-pager -o short-iso >"$T/journal" 2>&1
+journalctl $SCOPEFLAG --unit="$CHECK" --since "@$((START - 1))" -n 40 --no-pager -o short-iso >"$T/journal" 2>&1
 emit journal "$T/journal"
-ev "progress rollback $CHECK is $(prop "$CHECK" ActiveState) ($(prop "$CHECK" Result)); restoring the previous version"
-if [ -f "$B.absent" ]; then $SCTL disable --now "$UNIT" >/dev/null 2>&1; fi
-${restoreSection(t)}
-$SCTL daemon-reload
-$SCTL reset-failed "$CHECK" >/dev/null 2>&1
-if [ "$WASACTIVE" = 1 ]; then
-  $SCTL restart "$UNIT" >/dev/null 2>&1
-  if healthy "$UNIT"; then show_status "$UNIT"; ev "outcome rolled-back the previous version of $UNIT is running again"; exit 0; fi
-  show_status "$UNIT"; ev "outcome failed rollback: the previous version of $UNIT was restored but is $(prop "$UNIT" ActiveState) too"; exit 0
-fi
-show_status "$UNIT"; ev "outcome rolled-back the previous file is restored ($UNIT was not running before)"; exit 0`,
-  );
+ev "progress rollback $CHECK is $FAILWHY; restoring the previous version"
+rollback
+ev "outcome $ROLLOUTCOME $CHECK was $FAILWHY; $ROLLMSG"; exit 0`;
+}
+
+/** Undoes this deploy (file, enablement links, running state); sets ROLLOUTCOME and ROLLMSG. */
+function rollbackFunction(t: DeployTarget): string {
+  const unit = t.unit !== undefined;
+  return `rollback() {
+  ROLLOUTCOME=failed
+  if ! restore_record "$BN" >"$T/restore.log" 2>&1; then
+    emit err "$T/restore.log"; ROLLMSG="rollback: could not put back the previous $DEST ($(tail -n 1 "$T/restore.log")); the backup is in $BN"; PHASE=failed; return
+  fi
+  rm -rf -- "$BN"; PHASE=rolled-back${
+    unit
+      ? `
+  $SCTL daemon-reload >/dev/null 2>&1
+  case "$WASSTATE" in
+    active|reloading)
+      $SCTL restart -- "$UNIT" >/dev/null 2>&1; INV0=
+      if watch_unit "$UNIT" ""; then ROLLOUTCOME=rolled-back; ROLLMSG="the previous version of $UNIT is running again"
+      else ROLLMSG="rollback: the previous version of $UNIT was restored but is $WHY"; fi;;
+    activating)
+      $SCTL restart --no-block -- "$UNIT" >/dev/null 2>&1
+      ROLLOUTCOME=rolled-back; ROLLMSG="the previous version of $UNIT is restored and restarted (it was $WASSTATE before the deploy too)";;
+    *)
+      $SCTL stop -- "$UNIT" >/dev/null 2>&1
+      [ "$WASSTATE" = failed ] || $SCTL reset-failed -- "$UNIT" >/dev/null 2>&1
+      ROLLOUTCOME=rolled-back; ROLLMSG="the previous file is restored ($UNIT was $WASSTATE before the deploy and is stopped again)";;
+  esac
+  show_status "$UNIT"`
+      : `
+  ROLLOUTCOME=rolled-back; ROLLMSG="the previous version is restored"`
+  }
+}`;
 }
 
 function otherActivation(t: DeployTarget, o: ScriptOptions): string {
-  const install = `if ! { ${installSection(t)}; }; then emit error "$T/install.log"; ev "error install could not install $DEST; the previous file is in place"; exit 1; fi`;
   if (t.kind === "netplan")
-    return `${install}
+    return `${installOrFail(t)}
 ev "progress activate netplan try --timeout ${o.netplanTryTimeoutSeconds}"
 # netplan try wants a terminal: run it under script(1), its input a fifo we hold open.
 # It applies, asks, and reverts by itself after the timeout unless we confirm; we confirm
@@ -212,7 +348,7 @@ n=0
 while [ ! -f "$T/try.rc" ] && [ "$n" -lt $(((${o.netplanTryTimeoutSeconds} + 30) * 5)) ]; do
   if grep -q "keep these settings" "$T/try.log" 2>/dev/null; then
     ev confirm
-    answer=$(timeout ${o.netplanTryTimeoutSeconds} head -n 1)
+    answer=$(timeout ${o.netplanTryTimeoutSeconds} head -n 1 <&3)
     [ "$answer" = keep ] && printf '\\n' >&7
     break
   fi
@@ -225,53 +361,102 @@ if [ "$rc" -ne 0 ] || grep -q "Reverting" "$T/try.log"; then
   grep -E "^[A-Z].*(rror|Revert)" "$T/try.log" | tr -d '\\r' | head -n 5 >"$T/try.short"
   [ -S /run/udev/control ] || echo "this host has no running udev (a container?): netplan cannot apply a configuration here" >>"$T/try.short"
   emit activate "$T/try.short"
-  ${restoreSection(t)}
+  rollback
   ev "outcome failed netplan try did not apply the configuration; the previous file is restored"; exit 0
 fi
+${commitSection}
 ev "outcome deployed netplan applied the configuration and it was confirmed"; exit 0`;
-  return `${install}
+  return `${installOrFail(t)}
+${commitSection}
 ev "outcome deployed installed $DEST${t.kind === "logrotate" ? " (logrotate reads it on its next run)" : " (cron reads it within a minute)"}"; exit 0`;
 }
 
+/** Base64 lines of at most 76 characters for the here-document. */
+function base64Lines(b: Buffer): string {
+  const s = b.toString("base64");
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i += 76) out.push(s.slice(i, i + 76));
+  return out.join("\n");
+}
+
 export function deployScript(t: DeployTarget, o: ScriptOptions): string {
+  if (!Number.isInteger(o.waitSeconds) || o.waitSeconds < 1) throw new RangeError("waitSeconds must be a whole number of seconds ≥ 1");
   const user = t.scope === "user";
   // The user's crontab is changed by the login user, so its backup lives in that user's home.
   const asUser = user || t.kind === "user-crontab";
   const dir = t.kind === "user-crontab" ? "" : t.inHome ? `"$HOME"/${shq(t.dir)}` : shq(t.dir);
+  const unitRoot = user ? '"$HOME/.config/systemd/user"' : "/etc/systemd/system";
   const vars = [
+    `KIND=${t.kind}`,
     `NAME=${shq(t.name)}`,
     `DIR=${dir}`,
-    `DEST="$DIR/$NAME"`,
+    t.kind === "user-crontab" ? 'DEST="crontab of $(id -un)"' : `DEST="$DIR/$NAME"`,
     `UNIT=${shq(t.unit ?? "")}`,
-    `LEN=${o.length}`,
-    `SHA=${shq(o.sha256)}`,
+    `UNITROOT=${unitRoot}`,
+    `LEN=${o.content.length}`,
+    `SHA=${createHash("sha256").update(o.content).digest("hex")}`,
     `MODE=${t.mode}`,
-    `LOCKWAIT=${o.lockWaitSeconds}`,
-    `HEALTHWAIT=${o.healthTimeoutSeconds}`,
-    `SETTLE=${o.settleSeconds}`,
+    `LOCKWAIT=${Math.round(o.lockWaitSeconds)}`,
+    `WAIT=${o.waitSeconds}`,
     `SCOPEFLAG=${user ? "--user" : ""}`,
     `SCTL=${shq(user ? "systemctl --user" : "systemctl")}`,
     `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
     `BACKUPS=${asUser ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
   ].join("\n");
   const activation = t.kind === "unit" || t.kind === "drop-in" ? unitActivation(t, o) : otherActivation(t, o);
-  return `${vars}
-${t.kind === "user-crontab" ? 'DEST="crontab of $(id -un)"' : ""}
-${prelude}
-${installFunction}
-${healthFunction}
+  return `set -u
+export LC_ALL=C
+umask 022
+# Our stdin is the connection: keep it on fd 3 for the answers, give every command /dev/null.
+exec 3<&0 </dev/null
+# A closed connection must never kill the script half-way: writes to it just fail.
+trap '' PIPE
+PHASE=pre; T=; STAGED=; BN=; WASSTATE=inactive; ROLLMSG=; ROLLOUTCOME=failed; ONESHOTFAILED=
+${vars}
+${commonFunctions}
+${rollbackFunction(t)}
+cleanup() {
+  code=$?
+  trap '' HUP INT TERM
+  if [ "$PHASE" = changing ]; then
+    PHASE=rollback; ev "progress rollback the deploy stopped before it finished (exit $code); restoring the previous version"
+    rollback; ev "outcome $ROLLOUTCOME the deploy was interrupted; $ROLLMSG"
+  fi
+  [ -z "$STAGED" ] || rm -f -- "$STAGED"
+  [ -z "$T" ] || rm -rf -- "$T"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.XXXXXXXX") || { T=; ev "error tmp cannot create a temporary directory"; exit 1; }
+take_lock
+ev "progress upload unpacking $LEN bytes"
+base64 -d >"$T/new" <<'@@END_OF_CONTENT'
+${base64Lines(o.content)}
+@@END_OF_CONTENT
+if [ "$(wc -c <"$T/new")" -ne "$LEN" ] || [ "$(sha256sum <"$T/new" | cut -c1-64)" != "$SHA" ]; then
+  ev "error upload the file arrived damaged; the host is unchanged"; exit 1
+fi
+CURFILE=
 ${currentSection(t)}
-if [ -n "$CUR" ] && cmp -s "$T/new" "$CUR"; then
+if [ "$PREV" = file ] && cmp -s "$T/new" "$CURFILE"; then
   ${t.unit ? 'show_status "$UNIT"; ' : ""}ev "outcome unchanged $DEST already has this content; nothing was changed"; exit 0
 fi
 ev "progress verify checking the file with the host's own tool"
 ${verifySection(t)}
 emit verify "$T/verify.log"
 if [ "$rc" -ne 0 ]; then ev "outcome rejected the host's checker rejected the file; the host is unchanged"; exit 0; fi
+${
+  t.unit
+    ? `WASSTATE=$(prop "$UNIT" ActiveState); WASENABLED=$($SCTL is-enabled -- "$UNIT" 2>/dev/null)
+INV0=$(prop "$UNIT" InvocationID); EMS0=$(prop "$UNIT" ExecMainStartTimestampMonotonic)`
+    : ""
+}
 ev ready
-read -r answer || answer=
+read -r answer <&3 || answer=
 [ "$answer" = go ] || { ev "outcome cancelled cancelled before the host was changed"; exit 0; }
-trap '' HUP INT TERM PIPE
+trap '' HUP INT TERM
 ev "progress backup keeping the installed version"
 ${backupSection}
 ev "progress install renaming into place"

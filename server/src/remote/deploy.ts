@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
+import { isUtf8 } from "node:buffer";
+import type { FileKind } from "../core/language.js";
 import type { Settings } from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
 import { deployScript } from "./deploy-script.js";
 import { hostLabel, type ResolvedHost } from "./hosts.js";
 import { RemoteError } from "./names.js";
-import { asRoot, type SshTransport, sshFailure, sudoFailure } from "./ssh.js";
+import { frameScript, type SshTransport, shellLauncher, sshFailure, sudoFailure } from "./ssh.js";
 import { parseShow, unitStatus } from "./status.js";
 import { type DeployTarget, deployTarget } from "./targets.js";
 import type { DeployOutcome, DeployProgress, DeployResult, DeployStep, LintFinding } from "./types.js";
@@ -13,37 +14,97 @@ import type { DeployOutcome, DeployProgress, DeployResult, DeployStep, LintFindi
 export interface DeployOptions {
   /** Local path (only its name and directory decide where the file goes). */
   file: string;
+  /** The file's text, for lint (a lossy decoding is fine: lint reads a copy). */
   text: string;
+  /** The exact bytes to install; defaults to the UTF-8 encoding of `text`. */
+  content?: Buffer;
   host: ResolvedHost;
   transport: SshTransport;
   settings: Settings;
   /** Deploy even when local lint finds errors. */
   force?: boolean;
   enableOnFirstDeploy?: boolean;
-  healthTimeoutSeconds?: number;
-  settleSeconds?: number;
+  /** Whole seconds the unit must stay in its running state after the restart (default 5). */
+  waitSeconds?: number;
   lockWaitSeconds?: number;
   /** Aborting cancels the deploy while the host is still unchanged; later it is ignored (said in progress). */
   signal?: AbortSignal;
   onProgress?: (p: DeployProgress) => void;
 }
 
-/** Lints the file with the same engine as `etcetera lint`; undefined when Etcetera has no checker for its kind. */
-export function lintForDeploy(file: string, text: string, target: DeployTarget, settings: Settings): LintFinding[] | undefined {
-  const kind = target.kind === "unit" || target.kind === "drop-in" ? "systemd" : target.kind.includes("cron") ? "cron" : undefined;
-  if (!kind) return undefined;
-  const analysis = analyze(file, text, kind);
-  if (!analysis) return undefined;
-  const index = new UnitNameIndex();
-  index.addPath(file);
-  return analysis.diagnostics({ path: file, settings, workspace: index, log: () => {} }).map((d) => ({
-    rule: d.rule,
-    severity: d.severity,
-    message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-  }));
+const lintKinds: Record<DeployTarget["kind"], FileKind> = {
+  unit: "systemd",
+  "drop-in": "systemd",
+  "cron.d": "cron",
+  "system-crontab": "cron",
+  "user-crontab": "cron",
+  logrotate: "logrotate",
+  netplan: "netplan",
+};
+
+/** The first line (1-based) of `bytes` that is not valid UTF-8, or 0. */
+function firstNonUtf8Line(bytes: Buffer): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isUtf8(bytes.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+    }
+  }
+  return 0;
 }
+
+/**
+ * Lints the file with the same engine as `etcetera lint`, for every kind that
+ * can be deployed. A rule that crashes is reported as an error, never skipped
+ * in silence: the file was not fully checked. Bytes that are not UTF-8 are
+ * reported too (systemd ignores such lines; cron and logrotate read bytes).
+ */
+export function lintForDeploy(file: string, text: string, target: DeployTarget, settings: Settings, bytes?: Buffer): LintFinding[] {
+  const kind = lintKinds[target.kind];
+  const findings: LintFinding[] = [];
+  const crashed: string[] = [];
+  const analysis = analyze(file, text, kind);
+  if (analysis) {
+    const index = new UnitNameIndex();
+    index.addPath(file);
+    for (const d of analysis.diagnostics({ path: file, settings, workspace: index, log: (m) => crashed.push(m) }))
+      findings.push({
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+      });
+  }
+  for (const m of crashed)
+    findings.push({
+      rule: "internal",
+      severity: "error",
+      message: `${m.split("\n")[0]}; the file was not fully checked`,
+      line: 1,
+      column: 1,
+    });
+  const bad = bytes ? firstNonUtf8Line(bytes) : 0;
+  if (bad > 0)
+    findings.push(
+      kind === "systemd"
+        ? { rule: "encoding", severity: "error", message: "this line is not valid UTF-8: systemd ignores it", line: bad, column: 1 }
+        : {
+            rule: "encoding",
+            severity: "info",
+            message: "this line is not valid UTF-8; it is uploaded byte for byte",
+            line: bad,
+            column: 1,
+          },
+    );
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The default health window of a deploy, in seconds. */
+export const defaultWaitSeconds = 5;
 
 /** Collects what the script prints ("@@EVENT rest") into a result. */
 class ScriptEvents {
@@ -153,26 +214,27 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const result = baseResult(o, target, started);
 
   progress("lint", "checking the file locally", true);
-  const lint = lintForDeploy(o.file, o.text, target, o.settings);
-  result.lint = lint ?? [];
-  const errors = (lint ?? []).filter((d) => d.severity === "error");
+  const content = o.content ?? Buffer.from(o.text, "utf8");
+  const lint = lintForDeploy(o.file, o.text, target, o.settings, content);
+  result.lint = lint;
+  const errors = lint.filter((d) => d.severity === "error");
   if (errors.length > 0 && !o.force)
     return finish(result, "lint-errors", `${errors.length} lint error(s); nothing was sent (deploy anyway with --force)`);
   if (o.signal?.aborted) return finish(result, "cancelled", "cancelled before connecting; the host is unchanged");
 
-  const content = Buffer.from(o.text, "utf8");
+  const wait = o.waitSeconds ?? defaultWaitSeconds;
+  if (!Number.isInteger(wait) || wait < 1 || wait > 600)
+    return finish(result, "failed", `the wait must be whole seconds from 1 to 600, not ${wait}`, "usage");
   const script = deployScript(target, {
-    length: content.length,
-    sha256: createHash("sha256").update(content).digest("hex"),
+    content,
     enableOnFirstDeploy: o.enableOnFirstDeploy ?? true,
-    healthTimeoutSeconds: o.healthTimeoutSeconds ?? 15,
-    settleSeconds: o.settleSeconds ?? 1.5,
+    waitSeconds: wait,
     lockWaitSeconds: o.lockWaitSeconds ?? 120,
     netplanTryTimeoutSeconds: 30,
   });
   // System files need root; user scope and the user's crontab run as the login user.
   const asUser = target.scope === "user" || target.kind === "user-crontab";
-  const command = asRoot(script, !asUser && o.host.sudo);
+  const command = shellLauncher(!asUser && o.host.sudo);
   const events = new ScriptEvents(progress);
   progress("connect", `connecting to ${hostLabel(o.host)}`, true);
 
@@ -196,7 +258,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   let res: { code: number; stdout: string; stderr: string };
   try {
     res = await o.transport.run(command, {
-      input: content,
+      input: frameScript(script),
       keepStdinOpen: true,
       onSpawn: (child) => {
         stdin = child.stdin ?? undefined;
@@ -230,7 +292,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         result,
         "failed",
         `${events.error.message}${events.activate.length ? `: ${events.activate.join(" ")}` : ""}`,
-        events.error.step === "locked" ? "locked" : undefined,
+        events.error.step === "locked" ? "locked" : events.error.step,
       );
     if (o.signal?.aborted && !answered) return finish(result, "cancelled", "cancelled; the host is unchanged");
     const tail = res.stderr.trim().split("\n").slice(-3).join(" ");

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { checkUnitName, RemoteError, shq } from "./names.js";
-import { asRoot, type SshTransport, sshFailure, sudoFailure } from "./ssh.js";
+import { frameScript, type SshTransport, shellLauncher, sshFailure, sudoFailure } from "./ssh.js";
 import type { JournalEntry, Scope } from "./types.js";
 
 export interface JournalOptions {
@@ -46,17 +46,18 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
  * ends when our stdin closes (the ssh session ended), so closing the log
  * view leaves no journalctl behind on the host.
  */
-export function journalCommand(unit: string, opts: JournalOptions, follow: boolean): string {
+export function journalCommand(unit: string, opts: JournalOptions, follow: boolean): { command: string; script: string } {
   checkUnitName(unit);
   if (!Number.isInteger(opts.lines) || opts.lines < 0 || opts.lines > 100000) throw new RemoteError("protocol", "-n takes 0..100000");
-  const base = `journalctl ${opts.scope === "user" ? "--user " : ""}-u ${shq(unit)} -o json -n ${opts.lines} --no-pager`;
-  const script = follow ? `${base} -f & j=$!; cat >/dev/null; kill $j 2>/dev/null; wait $j 2>/dev/null; exit 0` : base;
-  return opts.scope === "user" ? `sh -c ${shq(script)}` : asRoot(script, opts.sudo);
+  const base = `journalctl ${opts.scope === "user" ? "--user " : ""}--unit=${shq(unit)} -o json -n ${opts.lines} --no-pager`;
+  const script = follow ? `${base} -f </dev/null & j=$!; cat >/dev/null; kill $j 2>/dev/null; wait $j 2>/dev/null; exit 0` : base;
+  return { command: shellLauncher(opts.scope !== "user" && opts.sudo), script: frameScript(script) };
 }
 
 /** The last `lines` entries of the unit's journal. */
 export async function readJournal(transport: SshTransport, unit: string, opts: JournalOptions): Promise<JournalEntry[]> {
-  const res = await transport.run(journalCommand(unit, opts, false));
+  const { command, script } = journalCommand(unit, opts, false);
+  const res = await transport.run(command, { input: script });
   if (res.code === 255) throw sshFailure(transport.target, res.stderr);
   if (res.code !== 0 && res.code !== 1)
     throw (
@@ -81,7 +82,10 @@ export function followJournal(
   opts: JournalOptions,
   onEntry: (e: JournalEntry) => void,
 ): JournalFollow {
-  const child = transport.spawn(journalCommand(unit, opts, true));
+  const { command, script } = journalCommand(unit, opts, true);
+  const child = transport.spawn(command);
+  child.stdin?.on("error", () => {});
+  child.stdin?.write(script);
   let pending = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8");

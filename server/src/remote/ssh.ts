@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { lstatSync, mkdirSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { RemoteError, shq } from "./names.js";
+import { RemoteError } from "./names.js";
 
 /** Where and how to reach one host with the system's OpenSSH client. */
 export interface SshTarget {
@@ -60,9 +60,9 @@ export class SshTransport {
     private readonly options: TransportOptions = {},
   ) {
     if (!destinationPattern.test(target.destination) || target.destination.startsWith("-"))
-      throw new RemoteError("unknown-host", `'${target.destination}' is not a host name, address or ssh config alias`);
+      throw new RemoteError("invalid-name", `'${target.destination}' is not a host name, address or ssh config alias`);
     if (target.user !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\$?$/.test(target.user))
-      throw new RemoteError("unknown-host", `'${target.user}' is not a user name`);
+      throw new RemoteError("invalid-name", `'${target.user}' is not a user name`);
     this.controlDir = options.reuse === false ? undefined : (options.controlDir ?? defaultControlDir());
   }
 
@@ -172,14 +172,14 @@ export function sshFailure(target: SshTarget, stderr: string): RemoteError {
   return new RemoteError("ssh", `cannot reach ${where}: ${text || "ssh failed"}`);
 }
 
-/**
- * Wraps a script so that it runs as root: directly when the login user is
- * root, else through `sudo -n` (never a password prompt). With `sudo: false`
- * or in user scope the script runs as the login user.
- */
-export function asRoot(script: string, useSudo: boolean): string {
-  if (!useSudo) return `sh -c ${shq(script)}`;
-  return `if [ "$(id -u)" -eq 0 ]; then exec sh -c ${shq(script)}; else exec sudo -n -- sh -c ${shq(script)}; fi`;
+/** The fixed command ssh runs: valid in sh, bash, zsh, fish and csh alike; the script comes on stdin. */
+export function shellLauncher(asRoot: boolean): string {
+  return asRoot ? `/bin/sh -c 'if [ "$(id -u)" -eq 0 ]; then exec /bin/sh -s; else exec sudo -n -- /bin/sh -s; fi'` : "/bin/sh -s";
+}
+
+/** Wraps a script for `sh -s`: one compound command, parsed whole before it runs. */
+export function frameScript(script: string): string {
+  return `{\n${script}\n}\n`;
 }
 
 /** Recognizes sudo's refusals in stderr. */

@@ -1,6 +1,6 @@
 import { decode, safe } from "ini";
 import { checkUnitName, RemoteError, shq } from "./names.js";
-import { type SshTransport, sshFailure, sudoFailure } from "./ssh.js";
+import { frameScript, type SshTransport, shellLauncher, sshFailure, sudoFailure } from "./ssh.js";
 import type { Scope, UnitStatus } from "./types.js";
 
 /** The `systemctl show` properties a status needs, in the order they are asked for. */
@@ -80,7 +80,7 @@ export async function queryStatus(transport: SshTransport, units: string[], opts
   for (const u of units) checkUnitName(u);
   const props = statusProperties.map((p) => `-p ${p}`).join(" ");
   const command = `systemctl ${opts.scope === "user" ? "--user " : ""}show ${props} -- ${units.map(shq).join(" ")}`;
-  const res = await transport.run(`sh -c ${shq(command)}`, { signal: opts.signal });
+  const res = await transport.run(shellLauncher(false), { input: frameScript(command), signal: opts.signal });
   if (res.code === 255) throw sshFailure(transport.target, res.stderr);
   if (res.code !== 0)
     throw (
