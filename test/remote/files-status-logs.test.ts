@@ -70,7 +70,10 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
     const r = await timings.time("deploy logrotate", () => deployText(host, f, good));
     assert.equal(r.outcome, "deployed", r.message);
     assert.equal(stat(host, "etc/logrotate.d/etcetera-app"), "644 0:0");
-    const bad = await deployText(host, f, "/var/log/etcetera-app.log {\n  rotate four\n}\n");
+    // Local lint stops it first (every deployable kind is linted); forced, the host's logrotate has the last word.
+    const linted = await deployText(host, f, "/var/log/etcetera-app.log {\n  rotate four\n}\n");
+    assert.equal(linted.outcome, "lint-errors");
+    const bad = await deployText(host, f, "/var/log/etcetera-app.log {\n  rotate four\n}\n", { force: true });
     assert.equal(bad.outcome, "rejected");
     assert.match(bad.verifyOutput.join("\n"), /bad rotation count/);
     // Another file claiming the same log is a duplicate logrotate refuses.
@@ -84,7 +87,9 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
 
   it("netplan: netplan generate checks the file in a scratch root; netplan try's failure restores the previous file", async () => {
     const f = put(ws, "netplan/60-etcetera.yaml", "");
-    const bad = await deployText(host, f, "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n");
+    const netplanBad = "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n";
+    assert.equal((await deployText(host, f, netplanBad)).outcome, "lint-errors");
+    const bad = await deployText(host, f, netplanBad, { force: true });
     assert.equal(bad.outcome, "rejected");
     assert.match(bad.verifyOutput.join("\n"), /invalid boolean value 'maybe'/);
     assert.equal(hostFile(host, "etc/netplan/60-etcetera.yaml"), undefined);

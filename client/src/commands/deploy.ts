@@ -1,4 +1,4 @@
-import { type ExtensionContext, type LogOutputChannel, ProgressLocation, type Uri, window, workspace } from "vscode";
+import { commands, type ExtensionContext, type LogOutputChannel, ProgressLocation, type Uri, window, workspace } from "vscode";
 import type { DeployProgress, DeployResult } from "../../../server/src/remote/types";
 import { runCli } from "../remote/cliRunner";
 import type { HostState } from "../remote/hostState";
@@ -63,20 +63,33 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
   let force = false;
   for (;;) {
     const { result, error, stderr } = await runDeploy(context, doc.uri.fsPath, host, force);
+    const name = doc.fileName.split(/[\\/]/).pop();
     if (error || !result) {
+      const reason = error?.message ?? (stderr.trim().split("\n")[0] || "the command ended without a result");
       output.error(`deploy ${doc.uri.fsPath} to ${host}: ${error?.message ?? stderr}`);
-      void window.showErrorMessage(`Deploy to ${host} failed: ${error?.message ?? (stderr.trim() || "the CLI ended without a result")}`);
+      void window.showErrorMessage(`Deploy of ${name} to ${host} failed: ${reason}`);
       return;
     }
     explain(output, result);
     if (result.outcome === "lint-errors" && !force) {
-      const errors = result.lint.filter((d) => d.severity === "error").length;
+      const errors = result.lint.filter((d) => d.severity === "error");
+      const listed = errors
+        .slice(0, 10)
+        .map((d) => `line ${d.line}: ${d.message} [${d.rule}]`)
+        .concat(errors.length > 10 ? [`… and ${errors.length - 10} more`] : []);
+      // Cancel first and the close affordance: Enter or Escape never deploys a file with errors.
+      const cancel = { title: "Cancel", isCloseAffordance: true };
+      const problems = { title: "Show Problems" };
+      const anyway = { title: "Deploy Anyway" };
       const choice = await window.showWarningMessage(
-        `${errors} lint error(s) in ${doc.fileName.split(/[\\/]/).pop()}.`,
-        { modal: true },
-        "Deploy Anyway",
+        `${errors.length} lint error(s) in ${name}: deploy it to ${host} anyway?`,
+        { modal: true, detail: listed.join("\n") },
+        cancel,
+        problems,
+        anyway,
       );
-      if (choice !== "Deploy Anyway") return;
+      if (choice === problems) await commands.executeCommand("workbench.actions.view.problems");
+      if (choice !== anyway) return;
       force = true;
       continue;
     }
@@ -89,9 +102,14 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
       void window.showInformationMessage(`${result.outcome === "unchanged" ? "Unchanged" : "Deployed"}: ${result.message}.${status}`);
     // Not awaited: the command ends with the deploy, not when the user dismisses the notification.
     else
-      void window.showErrorMessage(`${result.outcome}: ${result.message.split("\n")[0]}${status}`, "Show Details").then((pick) => {
-        if (pick) output.show(true);
-      });
+      void window
+        .showErrorMessage(
+          `Deploy of ${name} to ${host} ${result.outcome === "rolled-back" ? "was rolled back" : "failed"}: ${result.message.split("\n")[0]}.${status}`,
+          "Show Details",
+        )
+        .then((pick) => {
+          if (pick) output.show(true);
+        });
     return;
   }
 }

@@ -1,4 +1,5 @@
 import { EventEmitter, type ExtensionContext, workspace } from "vscode";
+import { isUnitName } from "../../../server/src/remote/names";
 import type { HostEntry } from "../../../server/src/remote/types";
 
 /** The hosts the user configured, the current host, and which units this workspace deployed where. */
@@ -46,7 +47,8 @@ export class HostState {
   units(host: string): string[] {
     const entry = this.entries().find((e) => e.name === host);
     const pinned = this.context.workspaceState.get<Record<string, string[]>>("etcetera.pinnedUnits")?.[host] ?? [];
-    return [...new Set([...(this.deployedMap()[host] ?? []), ...(entry?.pinnedUnits ?? []), ...pinned])];
+    // Only real unit names: whatever a workspace's settings hold never reaches the CLI as anything else.
+    return [...new Set([...(this.deployedMap()[host] ?? []), ...(entry?.pinnedUnits ?? []), ...pinned])].filter(isUnitName);
   }
 
   async rememberDeployed(host: string, unit: string): Promise<void> {

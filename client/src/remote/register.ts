@@ -10,8 +10,10 @@ import {
   type TextDocument,
   type Uri,
   window,
+  workspace,
 } from "vscode";
-import { isDeployable } from "../../../server/src/remote/targets";
+import { unitNameProblem } from "../../../server/src/remote/names";
+import { deployTarget, isDeployable } from "../../../server/src/remote/targets";
 import { deployAndRestart } from "../commands/deploy";
 import { pickHost } from "../commands/pickHost";
 import { type HostNode, HostsTree, UnitNode, unitAction } from "../views/hostsTree";
@@ -25,6 +27,7 @@ class DeployLens implements CodeLensProvider {
     this.onDidChangeCodeLenses = state.onDidChange;
   }
   provideCodeLenses(doc: TextDocument): CodeLens[] {
+    if (!workspace.getConfiguration("etcetera").get<boolean>("deploy.codeLens", true)) return [];
     if (doc.uri.scheme !== "file" || !isDeployable(doc.uri.fsPath)) return [];
     const host = this.state.current();
     return [
@@ -52,12 +55,32 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
     item.show();
   };
   updateItem();
+  /** The unit of the active editor's file, when it is a unit or a drop-in: the default for Show Logs. */
+  const editorUnit = (): string | undefined => {
+    const doc = window.activeTextEditor?.document;
+    if (doc?.uri.scheme !== "file") return undefined;
+    try {
+      return deployTarget(doc.uri.fsPath, "system").unit;
+    } catch {
+      return undefined;
+    }
+  };
   const selectedUnit = async (node?: UnitNode): Promise<UnitNode | undefined> => {
     if (node) return node;
     const host = state.current() ?? (await pickHost(state));
     if (!host) return undefined;
-    const unit = await window.showInputBox({ title: `Unit on ${host}`, prompt: "A unit name, e.g. nginx.service" });
-    return unit ? new UnitNode(host, unit, undefined) : undefined;
+    const unit = await window.showInputBox({
+      title: `Unit on ${host}`,
+      prompt: "A unit name, e.g. nginx.service",
+      value: editorUnit(),
+      validateInput: (v) => (v.trim() ? unitNameProblem(v.trim()) : "Type a unit name"),
+    });
+    if (unit === undefined) return undefined;
+    if (!unit.trim()) {
+      void window.showInformationMessage("Show Logs needs a unit name.");
+      return undefined;
+    }
+    return new UnitNode(host, unit.trim(), undefined);
   };
   context.subscriptions.push(
     item,
@@ -70,7 +93,11 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
     commands.registerCommand("etcetera.hosts.pinUnit", async (node?: HostNode) => {
       const host = node?.host ?? state.current() ?? (await pickHost(state));
       if (!host) return;
-      const unit = await window.showInputBox({ title: `Pin a unit of ${host}`, prompt: "A unit name, e.g. nginx.service" });
+      const unit = await window.showInputBox({
+        title: `Pin a unit of ${host}`,
+        prompt: "A unit name, e.g. nginx.service",
+        validateInput: (v) => (v.trim() ? unitNameProblem(v.trim()) : undefined),
+      });
       if (unit) await state.pin(host, unit.trim());
     }),
     commands.registerCommand("etcetera.hosts.setCurrent", (node?: HostNode) => node && state.setCurrent(node.host)),
