@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { restartServer } from "./commands/restartServer";
 import { setSystemdVersion } from "./commands/setSystemdVersion";
 import { showOutput } from "./commands/showOutput";
+import { showSecurityTable } from "./commands/showSecurityTable";
 import { createLanguageClient } from "./languageClient";
 import { registerNetplanDetection } from "./netplanDetection";
 import { registerRemote } from "./remote/register";
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<EtceteraApi> 
     commands.registerCommand("etcetera.restartServer", () => restartServer(languageClient, output)),
     commands.registerCommand("etcetera.showOutput", () => showOutput(output)),
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
+    commands.registerCommand("etcetera.security.showTable", (uri?: string) => showSecurityTable(languageClient, uri)),
   );
   registerStatusBar(context, languageClient);
   registerNetplanDetection(context);

@@ -16,3 +16,18 @@ export interface DocumentInfo {
   targetVersion: number | null;
   newestKnownVersion: number;
 }
+
+/** The full exposure table of a service (what `etcetera security` prints), for the editor command. */
+export const securityReportRequest = "etcetera/securityReport";
+
+/** The client-side command a code lens on [Service] runs: opens the table for a document URI. */
+export const showSecurityTableCommand = "etcetera.security.showTable";
+
+export interface SecurityReportParams {
+  uri: string;
+}
+
+export interface SecurityReport {
+  /** The table and overall line, or why there is no score. */
+  text: string;
+}

@@ -15,6 +15,7 @@ import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-a
 import { AnalysisCache } from "./features/documents.js";
 import {
   toLspCodeAction,
+  toLspCodeLens,
   toLspCompletion,
   toLspDiagnostic,
   toLspFolding,
@@ -22,9 +23,17 @@ import {
   toLspRefactoring,
   toLspSymbol,
 } from "./features/lsp-convert.js";
+import { newSecurityReport } from "./features/security-report.js";
 import { UnitNameIndex } from "./features/workspace-index.js";
 import { newestKnownVersion } from "./languages/systemd/data.js";
-import { type DocumentInfo, type DocumentInfoParams, documentInfoRequest } from "./protocol.js";
+import {
+  type DocumentInfo,
+  type DocumentInfoParams,
+  documentInfoRequest,
+  type SecurityReport,
+  type SecurityReportParams,
+  securityReportRequest,
+} from "./protocol.js";
 
 /** The only file that touches the LSP connection: it wires the language features to it. */
 
@@ -105,6 +114,7 @@ export function startServer(): void {
         codeActionProvider: { codeActionKinds: ["quickfix", "refactor.rewrite"] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: "etcetera", version: "0.1.0" },
     };
@@ -183,6 +193,19 @@ export function startServer(): void {
     const doc = documents.get(textDocument.uri);
     const analysis = doc && analysisOf(doc);
     return analysis ? analysis.language.folding(analysis.doc).map(toLspFolding) : [];
+  });
+
+  connection.onCodeLens(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    if (!doc || !analysis?.language.codeLenses) return [];
+    return analysis.language.codeLenses(analysis.doc, await contextFor(doc.uri)).map((l) => toLspCodeLens(doc.uri, l));
+  });
+
+  connection.onRequest(securityReportRequest, async (params: SecurityReportParams): Promise<SecurityReport> => {
+    const doc = documents.get(params.uri);
+    const analysis = doc && analysisOf(doc);
+    return newSecurityReport(analysis, await contextFor(params.uri));
   });
 
   connection.onRequest(documentInfoRequest, async (params: DocumentInfoParams): Promise<DocumentInfo> => {

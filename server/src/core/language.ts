@@ -68,6 +68,13 @@ export interface FoldingRange {
   kind?: "comment" | "region";
 }
 
+/** A line of information above a range, optionally running a client command when clicked. */
+export interface CodeLens {
+  range: Range;
+  title: string;
+  command?: { id: string; arguments: unknown[] };
+}
+
 /**
  * An action that is not the fix of a diagnostic (a refactoring such as
  * turning a crontab line into a systemd timer): edits to the document and
@@ -99,6 +106,8 @@ export interface LanguageModule<Doc> {
   hover(doc: Doc, position: Position, ctx: LanguageContext): Hover | undefined;
   symbols(doc: Doc): DocumentSymbol[];
   folding(doc: Doc): FoldingRange[];
+  /** Code lenses over the document (optional). */
+  codeLenses?(doc: Doc, ctx: LanguageContext): CodeLens[];
   /** Refactorings offered for a range (optional: most languages only have the fixes of their diagnostics). */
   refactorings?(doc: Doc, range: Range, ctx: LanguageContext): Refactoring[];
 }

@@ -20,7 +20,16 @@ export function ruleDocUrl(ruleId: string): string {
 /** The page of one rule; `example` is a fixture file whose `#^^^` lines mark what is reported. */
 export function ruleDocPage(meta: RuleMeta, example?: { name: string; text: string }): string {
   const [language] = meta.id.split("/");
-  const lines = [`# ${meta.id}`, "", `Default severity: **${meta.severity}**. Language: ${language}.`, "", meta.doc, ""];
+  const lines = [
+    `# ${meta.id}`,
+    "",
+    meta.enabledByDefault === false
+      ? `Default: **off** (opt-in; **${meta.severity}** once turned on in etcetera.rules). Language: ${language}.`
+      : `Default severity: **${meta.severity}**. Language: ${language}.`,
+    "",
+    meta.doc,
+    "",
+  ];
   if (example) {
     lines.push(
       "## Example",

@@ -5,6 +5,7 @@ import {
   DiagnosticSeverity,
   InsertTextFormat,
   type CodeAction as LspCodeAction,
+  type CodeLens as LspCodeLens,
   type CompletionItem as LspCompletionItem,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol as LspDocumentSymbol,
@@ -14,7 +15,7 @@ import {
   SymbolKind,
 } from "vscode-languageserver";
 import type { Diagnostic, Fix, Severity } from "../core/diagnostic.js";
-import type { CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover, Refactoring } from "../core/language.js";
+import type { CodeLens, CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover, Refactoring } from "../core/language.js";
 import { ruleDocUrl } from "../core/rule-docs.js";
 
 /** Plain data → LSP types. The language modules never see these. */
@@ -107,4 +108,12 @@ export function toLspRefactoring(uri: string, r: Refactoring): LspCodeAction {
   });
   action.edit = { documentChanges: [...created, { textDocument: { uri, version: null }, edits: r.edits }] };
   return action;
+}
+
+/** A lens's command gets the document's URI as its first argument, before any of its own. */
+export function toLspCodeLens(uri: string, lens: CodeLens): LspCodeLens {
+  return {
+    range: lens.range,
+    command: { title: lens.title, command: lens.command?.id ?? "", arguments: lens.command ? [uri, ...lens.command.arguments] : undefined },
+  };
 }

@@ -8,6 +8,7 @@ import { unitContext } from "./context.js";
 import { parserInfo, sectionsForType } from "./data.js";
 import { directiveMarkdown } from "./docs.js";
 import { entryAt, type UnitFile } from "./parser.js";
+import { securityHover } from "./security/editor.js";
 import { specifierMeaning } from "./specifiers.js";
 
 const sectionDocs: Record<string, string> = {
@@ -31,12 +32,11 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
     if (containsPosition(section.headerRange, position)) {
       const doc = sectionDocs[section.name];
       const valid = ctx.type ? sectionsForType(ctx.type).includes(section.name) : true;
-      return {
-        range: section.headerRange,
-        contents: doc
-          ? `**\\[${escapeMarkdown(section.name)}\\]**\n\n${doc}${valid ? "" : `\n\nNot a section of .${ctx.type} units.`}`
-          : `**\\[${escapeMarkdown(section.name)}\\]**`,
-      };
+      const exposure = securityHover(unit, position, lctx);
+      const contents = doc
+        ? `**\\[${escapeMarkdown(section.name)}\\]**\n\n${doc}${valid ? "" : `\n\nNot a section of .${ctx.type} units.`}`
+        : `**\\[${escapeMarkdown(section.name)}\\]**`;
+      return { range: section.headerRange, contents: exposure ? `${contents}\n\n---\n\n${exposure}` : contents };
     }
   }
   const entry = entryAt(unit, position);

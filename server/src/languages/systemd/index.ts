@@ -6,6 +6,7 @@ import { hoverUnit } from "./hover.js";
 import { unitFolding, unitSymbols } from "./outline.js";
 import { parseUnitFile, type UnitFile } from "./parser.js";
 import { systemdRules } from "./rules/index.js";
+import { securityLenses, securityRefactorings } from "./security/editor.js";
 
 export const systemdLanguage: LanguageModule<UnitFile> = {
   kind: "systemd",
@@ -16,4 +17,6 @@ export const systemdLanguage: LanguageModule<UnitFile> = {
   hover: hoverUnit,
   symbols: unitSymbols,
   folding: unitFolding,
+  codeLenses: securityLenses,
+  refactorings: securityRefactorings,
 };
