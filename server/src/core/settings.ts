@@ -42,6 +42,8 @@ export interface SettingSchema {
   additionalProperties?: { enum: string[] };
   items?: Record<string, unknown>;
   maximum?: number;
+  /** VS Code's setting scope ("machine": never taken from a workspace's settings). */
+  scope?: string;
 }
 
 export const settingsSchema: Record<string, SettingSchema> = {
@@ -75,6 +77,7 @@ export const settingsSchema: Record<string, SettingSchema> = {
   },
   "etcetera.hosts": {
     type: "array",
+    scope: "machine",
     default: [],
     items: {
       type: "object",
@@ -124,6 +127,11 @@ export const settingsSchema: Record<string, SettingSchema> = {
     },
     description:
       "Hosts to deploy to. Any Host alias of ~/.ssh/config works without an entry; an entry adds a user, port, key, sudo and scope.",
+  },
+  "etcetera.deploy.codeLens": {
+    type: "boolean",
+    default: true,
+    description: 'Show the "Deploy and Restart" CodeLens on files Etcetera can deploy.',
   },
   "etcetera.deploy.enableOnFirstDeploy": {
     type: "boolean",
