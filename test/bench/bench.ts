@@ -10,11 +10,12 @@
  *     a generated 5,000-line unit (200 edits), cold start, peak RSS.
  *
  *   - the OnCalendar= engine against `systemd-analyze calendar`;
+ *   - the exposure score against `systemd-analyze security --offline` (services per second);
  *   - the extension in a real VS Code: activation, first diagnostics, .vsix size;
  *   - a deploy-and-restart round trip and a status refresh of 20 units on the test host.
  *
  * BENCH_RUNS=N repeats the throughput runs (default 3, median reported);
- * BENCH_SKIP=calendar,editor,remote leaves parts out.
+ * BENCH_SKIP=calendar,security,editor,remote leaves parts out.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -26,6 +27,7 @@ import { benchCalendar, formatCalendarBench } from "./calendar-bench.js";
 import { measureEditor } from "./editor-bench.js";
 import { measureColdStart, measureLatency } from "./lsp-bench.js";
 import { measureRemote } from "./remote-bench.js";
+import { benchSecurity, formatSecurityBench } from "./security-bench.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const corpusRoot = join(process.env.CORPUS_CACHE ?? ".cache/corpus", "root");
@@ -208,6 +210,7 @@ async function main(): Promise<void> {
   // The other engines and the editor and host round trips; each part can be skipped by name in BENCH_SKIP.
   const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
   if (!skip.has("calendar")) console.log(`\n${formatCalendarBench(await benchCalendar())}`);
+  if (!skip.has("security")) console.log(`\n${formatSecurityBench(await benchSecurity(RUNS))}`);
   if (!skip.has("editor")) console.log(`\nreal VS Code (code-server)\n${table(await measureEditor())}`);
   if (!skip.has("remote")) console.log(`\nremote host (systemd-nspawn over SSH)\n${table(await measureRemote())}`);
 }
