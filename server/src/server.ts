@@ -8,6 +8,7 @@ import {
   TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
 import { kindOfLanguageId } from "./core/kinds.js";
 import type { LanguageContext } from "./core/language.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
@@ -74,7 +75,9 @@ export function startServer(): void {
   }
 
   async function contextFor(uri: string): Promise<LanguageContext> {
-    return { path: pathOf(uri), settings: await settingsFor(uri), workspace: index, log };
+    const path = pathOf(uri);
+    const fileFacts = uri.startsWith("file:") && wantsFileFacts(path) ? readFileFacts(path) : undefined;
+    return { path, settings: await settingsFor(uri), workspace: index, log, ...(fileFacts ? { fileFacts } : {}) };
   }
 
   function analysisOf(doc: TextDocument) {

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { readFileFacts, wantsFileFacts } from "../core/file-facts.js";
 import type { FileKind } from "../core/language.js";
 import { allRules, fileKinds, isFileKind } from "../core/registry.js";
 import {
@@ -116,7 +117,13 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
     }
     const analysis = analyze(file.path, read.text, file.kind);
     const diagnostics = analysis
-      ? analysis.diagnostics({ path: file.path, settings, workspace: index, log: (m) => io.stderr(`${m}\n`) })
+      ? analysis.diagnostics({
+          path: file.path,
+          settings,
+          workspace: index,
+          log: (m) => io.stderr(`${m}\n`),
+          fileFacts: wantsFileFacts(resolve(file.path)) ? readFileFacts(file.path) : undefined,
+        })
       : [];
     results.push({ file: file.path, kind: file.kind, diagnostics });
   }

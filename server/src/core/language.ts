@@ -1,4 +1,5 @@
 import type { Diagnostic, Fix, RuleMeta, TextEdit } from "./diagnostic.js";
+import type { FileFacts } from "./file-facts.js";
 import type { FileKind } from "./kinds.js";
 import type { Settings } from "./settings.js";
 import type { Position, Range } from "./text.js";
@@ -27,6 +28,8 @@ export interface LanguageContext {
   workspace: WorkspaceIndex;
   /** Where internal errors go (the server's log, or stderr in the CLI). */
   log?: (message: string) => void;
+  /** Owner, mode and links of the file on this machine, when it is a real file a rule asks about (core/file-facts.ts). */
+  fileFacts?: FileFacts;
 }
 
 export type CompletionKind = "section" | "directive" | "value" | "unit" | "specifier" | "snippet";

@@ -11,6 +11,7 @@ import { envQuotesKept } from "./env-quotes-kept.js";
 import { everyMinute } from "./every-minute.js";
 import { fieldCount } from "./field-count.js";
 import { fieldRange } from "./field-range.js";
+import { fileSkipped } from "./file-skipped.js";
 import { ignoredFileName } from "./ignored-file-name.js";
 import { ignoredText } from "./ignored-text.js";
 import { invalidEnv } from "./invalid-env.js";
@@ -45,6 +46,7 @@ export const cronRules: readonly CronRule[] = [
   invalidEnv,
   noFinalNewline,
   ignoredFileName,
+  fileSkipped,
   unsupportedEnv,
   unescapedPercent,
   reversedRange,
