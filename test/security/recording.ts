@@ -89,7 +89,8 @@ export async function scoreWithSystemd(jobs: Job[], parallel = 2): Promise<Recor
       );
       for (const j of batch) {
         const unit = scoredUnitName(j.path);
-        const v = verdicts.get(unit);
+        // A unit refused in company (two services claiming one bus name) is asked about again on its own.
+        const v = verdicts.get(unit) ?? (batch.length > 1 ? (await runSystemdSecurity([j.path], scope)).verdicts.get(unit) : undefined);
         out[j.key] = v
           ? { scope, unit, overall: v.overall, level: v.level, checks: encodeRows(v.rows ?? {}) }
           : {
