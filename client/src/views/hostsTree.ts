@@ -18,11 +18,14 @@ export class HostNode extends TreeItem {
   constructor(
     readonly host: string,
     current: boolean,
+    /** Why the last refresh could not reach the host; shown until a refresh succeeds. */
+    unreachable?: string,
   ) {
     super(host, TreeItemCollapsibleState.Expanded);
     this.contextValue = "etcetera.host";
-    this.iconPath = new ThemeIcon("server");
-    this.description = current ? "current" : undefined;
+    this.iconPath = unreachable ? new ThemeIcon("debug-disconnect", new ThemeColor("testing.iconFailed")) : new ThemeIcon("server");
+    this.description = [current ? "current" : undefined, unreachable ? "unreachable" : undefined].filter(Boolean).join(" · ") || undefined;
+    this.tooltip = unreachable ? `${host} could not be reached: ${unreachable}` : host;
   }
 }
 
@@ -72,7 +75,7 @@ type Node = HostNode | UnitNode | MessageNode;
 export class HostsTree implements TreeDataProvider<Node> {
   private readonly changed = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData: Event<Node | undefined> = this.changed.event;
-  private readonly statuses = new Map<string, { units: UnitStatus[]; error?: string }>();
+  private readonly statuses = new Map<string, { units: UnitStatus[]; error?: string; unreachable?: string }>();
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -113,7 +116,11 @@ export class HostsTree implements TreeDataProvider<Node> {
       const { code, stdout, stderr } = await runCli(this.context, "status", [`--host=${host}`, "--format=json"], units).done;
       const parsed = lastJson<UnitStatus[] | { type: "error"; message: string }>(stdout);
       if (Array.isArray(parsed)) this.statuses.set(host, { units: parsed });
-      else this.statuses.set(host, { units: [], error: parsed?.message ?? (stderr.trim() || `status failed (${code})`) });
+      else {
+        const error = parsed?.message ?? (stderr.trim().split("\n")[0] || `status failed (${code})`);
+        // Exit 3: the host could not be reached (or we may not act on it); the host node says so.
+        this.statuses.set(host, { units: [], error, unreachable: code === 3 ? error : undefined });
+      }
     } finally {
       this.inFlight.delete(host);
       this.changed.fire(undefined);
@@ -129,7 +136,7 @@ export class HostsTree implements TreeDataProvider<Node> {
       const current = this.state.current();
       const hosts = this.state.names();
       for (const h of hosts) if (!this.statuses.has(h) && !this.inFlight.has(h)) void this.load(h);
-      return hosts.map((h) => new HostNode(h, h === current));
+      return hosts.map((h) => new HostNode(h, h === current, this.statuses.get(h)?.unreachable));
     }
     if (!(node instanceof HostNode)) return [];
     const units = this.state.units(node.host);

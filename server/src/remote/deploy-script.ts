@@ -46,17 +46,15 @@ take_lock() {
 stage_into_place() {
   mkdir -p -- "$DIR" || return 1
   # Same device and same mount point as $DIR: rename(2) works only within one mount.
-  for S in "$STAGEROOT/.etcetera-staging" "$(dirname -- "$DIR")/.etcetera-staging"; do
+  # Outside $DIR first (no reader of $DIR ever sees a half-written file); a hidden dir in $DIR when $DIR
+  # is a mount of its own. If even that fails, its error says why (read-only, full).
+  for S in "$STAGEROOT/.etcetera-staging" "$(dirname -- "$DIR")/.etcetera-staging" "$DIR/.etcetera-staging"; do
+    if [ "$S" = "$DIR/.etcetera-staging" ]; then mkdir -p -- "$S" && chmod 0700 "$S" && break; S=; break; fi
     mkdir -p -- "$S" 2>/dev/null && chmod 0700 "$S" && [ "$(stat -c %d:%m -- "$S")" = "$(stat -c %d:%m -- "$DIR")" ] && break
     [ ! -d "$S" ] || rmdir -- "$S" 2>/dev/null
     S=
   done
-  if [ -z "$S" ]; then
-    # Say why: most often $DIR cannot be written at all (read-only, full).
-    touch -- "$DIR/.etcetera-probe.$$" 2>&1 | sed 's/^[a-z]*: //' || :
-    rm -f -- "$DIR/.etcetera-probe.$$"
-    echo "no writable staging directory on the filesystem of $DIR"; return 1
-  fi
+  [ -n "$S" ] || return 1
   STAGED="$S/$NAME.$$"
   rm -f -- "$STAGED"
   if [ "$2" = keep ]; then cp -p -- "$1" "$STAGED" || return 1
@@ -231,7 +229,7 @@ function installSection(t: DeployTarget): string {
 const installOrFail = (t: DeployTarget) => `PHASE=changing
 if ! { ${installSection(t)}; }; then
   PHASE=pre; [ -z "$STAGED" ] || rm -f -- "$STAGED"; STAGED=; rm -rf -- "$BN"
-  ev "error install could not install $DEST: $(tail -n 1 "$T/install.log" | sed 's/^[a-z]*: //'); the previous file is in place"; exit 1
+  ev "error install could not install $DEST: $(sed 's/^[a-z]*: //' "$T/install.log" | tr '\n' ' ' | sed 's/ *$//'); the previous file is in place"; exit 1
 fi`;
 
 function unitActivation(t: DeployTarget, o: ScriptOptions): string {
@@ -423,6 +421,7 @@ cleanup() {
     rollback; ev "outcome $ROLLOUTCOME the deploy was interrupted; $ROLLMSG"
   fi
   [ -z "$STAGED" ] || rm -f -- "$STAGED"
+  [ -z "$DIR" ] || rmdir -- "$STAGEROOT/.etcetera-staging" "$(dirname -- "$DIR")/.etcetera-staging" "$DIR/.etcetera-staging" 2>/dev/null
   [ -z "$T" ] || rm -rf -- "$T"
 }
 trap cleanup EXIT
