@@ -39,8 +39,9 @@ function parseOptions(argv: string[]): { options: Options; paths: string[]; note
   const version = values["systemd-version"];
   if (version !== undefined) {
     if (!/^\d+$/.test(version)) throw new UsageError(`--systemd-version takes a number such as 252, not '${version}'`);
-    if (Number(version) < 252)
-      notes.push(`etcetera security: the score follows systemd 252's checks; systemd ${version} may score differently`);
+    // v252 through v256 score alike (same checks, weights, ranges and groups in analyze-security.c and seccomp-util.c).
+    if (Number(version) < 252 || Number(version) > 256)
+      notes.push(`etcetera security: the score follows the checks of systemd 252 to 256; systemd ${version} may score differently`);
   }
   let policy: SecurityPolicy | undefined;
   const policyFile = values["security-policy"];

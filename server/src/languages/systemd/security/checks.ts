@@ -1,8 +1,12 @@
 /**
- * The checks of `systemd-analyze security`, in systemd's order (v252, the
- * same through v256): systemd's name for the row, its json_field as our id,
+ * The checks of `systemd-analyze security`, in systemd's order: systemd's
+ * name for the row, its json_field as our id,
  * weight and range (facts of src/analyze/analyze-security.c), how the check
  * is judged, and what a good or bad verdict means, in our words.
+ *
+ * v252 through v256 score alike: their analyze-security.c differ only in
+ * wording (v256 swaps the good and bad text of CAP_BPF) and their system-call
+ * groups only by @sandbox, whose members no scored group contains.
  */
 import { capabilityBits } from "./capabilities.js";
 import * as K from "./check-kinds.js";
