@@ -174,3 +174,23 @@ export function lastValue(config: NetplanConfig, id: string, key: string): { def
   }
   return found;
 }
+
+/**
+ * The renderer netplan picks for a definition: openvswitch when it has Open vSwitch settings, its own renderer:, else
+ * its device type's in the same file, else the last top-level renderer: read so far, else networkd.
+ */
+export function rendererOf(config: NetplanConfig, def: Definition): string {
+  let own: string | undefined;
+  for (const d of config.byId.get(def.id) ?? []) {
+    own = scalarText(valueAt(d.map, "renderer")) ?? own;
+    // Open vSwitch settings hand the definition to the OVS backend, which neither networkd's nor NM's checks see.
+    if (pairOf(d.map, "openvswitch")) return "openvswitch";
+  }
+  if (own) return own;
+  const network = (s: SourceFile) => valueAt(s.file.doc?.contents, "network");
+  const byType = scalarText(valueAt(valueAt(network(def.source), def.type), "renderer"));
+  if (byType) return byType;
+  let global: string | undefined;
+  for (const s of config.sources.slice(0, def.order + 1)) global = scalarText(valueAt(network(s), "renderer")) ?? global;
+  return global ?? "networkd";
+}

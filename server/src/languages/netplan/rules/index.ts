@@ -1,4 +1,6 @@
 import type { NetplanRule } from "../rule.js";
+import { backendUnsupported } from "./backend-unsupported.js";
+import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
 import { deprecatedGateway } from "./deprecated-gateway.js";
 import { incompleteRoute } from "./incomplete-route.js";
 import { invalidAddress } from "./invalid-address.js";
@@ -21,6 +23,8 @@ export const netplanRules: readonly NetplanRule[] = [
   incompleteRoute,
   missingProperty,
   undefinedInterface,
+  backendUnsupported,
+  conflictingDefaultRoutes,
   deprecatedGateway,
   notInDebianNetplan,
 ];
