@@ -4,7 +4,7 @@
 # and we may install them (root with apt-get). One list for `npm test` and CI.
 set -euo pipefail
 packages=(
-  systemd          # systemd-analyze verify|calendar|timespan
+  systemd          # systemd-analyze verify|calendar|timespan|security
   tzdata           # time zones for the calendar engine's tests
   cron             # crontab -n and the cron daemon
   netplan.io       # netplan generate

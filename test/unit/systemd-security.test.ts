@@ -87,3 +87,17 @@ describe("exposure score in lint and the editor", () => {
     assert.equal(parseUnitFile("").sections.length, 0);
   });
 });
+
+describe("exposure score of a drop-in", () => {
+  it("scores the unit with the drop-in applied, and its fixes go into the drop-in", () => {
+    const workspace = { unitNames: () => ["app.service"], unitText: (n: string) => (n === "app.service" ? plain : undefined) };
+    const dropIn = "[Service]\nProtectSystem=strict\n";
+    const [d] = lintText("/etc/systemd/system/app.service.d/harden.conf", dropIn, enabled, "systemd", workspace).filter(
+      (x) => x.rule === "systemd/exposure-above",
+    );
+    assert.match(d?.message ?? "", /Exposure 9\.4 UNSAFE/);
+    assert.equal(d?.range.start.line, 0);
+    assert.ok(d?.fixes?.every((f) => f.edits[0]?.range.start.line === 2 || f.edits[0]?.range.start.line === 1));
+    assert.deepEqual(lintText("/etc/systemd/system/other.service.d/x.conf", dropIn, enabled, "systemd", workspace), []);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The score of the unit file open in the editor or linted from the command
  * line: a user unit when it lives in a systemd/user directory, the policy and
- * target from the settings. Drop-ins in other files are not seen here yet.
+ * target from the settings. A drop-in is scored with its unit when the
+ * workspace has the unit file; other drop-ins of the unit are not seen yet.
  */
 import type { LanguageContext } from "../../../core/language.js";
 import type { UnitFile } from "../parser.js";
@@ -15,7 +16,17 @@ export function scopeOfPath(path: string): Scope {
 
 export function documentSecurity(unit: UnitFile, ctx: LanguageContext): { input: SecurityInput; outcome: SecurityOutcome } | undefined {
   const info = describeUnitPath(ctx.path);
-  if (info.isDropIn || info.type !== "service" || !unit.sections.some((s) => s.name === "Service")) return undefined;
-  const input: SecurityInput = { path: ctx.path, text: unit.lines.join("\n"), scope: scopeOfPath(ctx.path), settings: ctx.settings };
-  return { input, outcome: scoreService(input, unit) };
+  if (info.type !== "service" || !unit.sections.some((s) => s.name === "Service")) return undefined;
+  const text = unit.lines.join("\n");
+  const common = { scope: scopeOfPath(ctx.path), settings: ctx.settings };
+  if (!info.isDropIn) {
+    const input: SecurityInput = { path: ctx.path, text, ...common };
+    return { input, outcome: scoreService(input, unit) };
+  }
+  // A drop-in is scored as what it makes of its unit, when the workspace has the unit file.
+  const base = info.unitName ? ctx.workspace.unitText?.(info.unitName) : undefined;
+  if (!info.unitName || base === undefined) return undefined;
+  const unitPath = ctx.path.replace(/[^\\/]+[\\/][^\\/]+$/, info.unitName);
+  const input: SecurityInput = { path: unitPath, text: base, dropIns: [{ path: ctx.path, text }], ...common };
+  return { input, outcome: scoreService(input) };
 }
