@@ -1,6 +1,12 @@
 /** The remote engine's pure parts: names, quoting, targets, systemctl show and journal parsing, host resolution. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { parseWait } from "../../server/src/cli/deploy.js";
+import { printable } from "../../server/src/cli/printable.js";
+import { exitCodeFor } from "../../server/src/cli/remote-options.js";
+import { defaultSettings } from "../../server/src/core/settings.js";
+import { lintForDeploy } from "../../server/src/remote/deploy.js";
+import { deployScript } from "../../server/src/remote/deploy-script.js";
 import { resolveHost } from "../../server/src/remote/hosts.js";
 import { journalCommand, parseJournalLine } from "../../server/src/remote/journal.js";
 import { cronDNameProblem, shq, unitNameProblem } from "../../server/src/remote/names.js";
@@ -111,5 +117,45 @@ describe("remote engine", () => {
     assert.ok(!args.some((a) => /StrictHostKeyChecking|UserKnownHostsFile/.test(a)));
     assert.deepEqual(args.slice(0, 2), ["-F", "/cfg/ssh config"]);
     assert.throws(() => new SshTransport({ destination: "-oProxyCommand=x" }), /not a host name/);
+  });
+
+  it("escapes what would drive a terminal, and nothing else", () => {
+    assert.equal(printable("title\x1b]0;pwned\x07 clear\x1b[2J tab\tok café"), "title\\x1b]0;pwned\\x07 clear\\x1b[2J tab\tok café");
+    assert.equal(printable("c1\u009b31m bidi\u202e"), "c1\\x9b31m bidi\\u202e");
+  });
+
+  it("--wait takes whole seconds; exit statuses follow the README", () => {
+    assert.equal(parseWait(undefined), 5);
+    assert.equal(parseWait("10"), 10);
+    for (const bad of ["1.5", "0", "-1", "601", "1e1", " 3", "abc"]) assert.throws(() => parseWait(bad), /whole seconds/, bad);
+    assert.throws(() =>
+      deployScript(deployTarget("/w/a.service", "system"), {
+        content: Buffer.from(""),
+        enableOnFirstDeploy: true,
+        waitSeconds: 1.5,
+        lockWaitSeconds: 1,
+        netplanTryTimeoutSeconds: 1,
+      }),
+    );
+    assert.equal(exitCodeFor("invalid-name"), 2);
+    assert.equal(exitCodeFor("usage"), 2);
+    assert.equal(exitCodeFor("locked"), 1);
+    assert.equal(exitCodeFor("install"), 1);
+    for (const c of ["ssh", "auth", "host-key", "unknown-host", "sudo-password", "no-sudo"]) assert.equal(exitCodeFor(c), 3, c);
+  });
+
+  it("lints every deployable kind before a deploy and names bytes that are not UTF-8", () => {
+    const lint = (path: string, text: string, bytes?: Buffer) =>
+      lintForDeploy(path, text, deployTarget(path, "system", text), defaultSettings, bytes).map((d) => `${d.severity} ${d.rule} ${d.line}`);
+    assert.ok(lint("/w/logrotate.d/app", "/var/log/app.log {\n  rotate four\n}\n").some((d) => d.startsWith("error")));
+    assert.ok(
+      lint("/w/netplan/60-x.yaml", "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n").some((d) =>
+        d.startsWith("error"),
+      ),
+    );
+    const latin1 = Buffer.from("# caf\xe9\n* * * * * root true\n", "latin1");
+    assert.ok(lint("/w/cron.d/job", latin1.toString("utf8"), latin1).includes("info encoding 1"));
+    const unit = Buffer.from("[Unit]\nDescription=caf\xe9\n", "latin1");
+    assert.ok(lint("/w/a.service", unit.toString("utf8"), unit).includes("error encoding 2"));
   });
 });

@@ -79,7 +79,10 @@ export class JournalView implements TextDocumentContentProvider, Disposable {
       });
       void journal.run.done.then(({ code, stderr }) => {
         if (!this.journals.has(key)) return;
-        journal.lines.push(`-- following ended${code ? `: ${stderr.trim().split("\n").pop()}` : ""}`);
+        const why = code
+          ? `${stderr.trim().split("\n").pop() || `the log command exited with ${code}`}`
+          : `${host} closed the journal (the connection ended or journalctl stopped)`;
+        journal.lines.push(`-- following ${unit} on ${host} ended: ${why}`);
         journal.priorities.push(code ? 3 : 7);
         this.render(uri);
       });
