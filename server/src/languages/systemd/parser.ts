@@ -65,6 +65,8 @@ export interface UnitFile {
   sections: Section[];
   comments: Comment[];
   problems: SyntaxProblem[];
+  /** Lines (0-based) that end in CR LF; systemd reads them like LF lines. */
+  crlfLines: number[];
 }
 
 const WHITESPACE = " \t\n\r";
@@ -76,7 +78,7 @@ function isWhitespace(ch: string | undefined): boolean {
 
 export function parseUnitFile(text: string): UnitFile {
   const lines = splitLines(text);
-  const unit: UnitFile = { lines, sections: [], comments: [], problems: [] };
+  const unit: UnitFile = { lines, sections: [], comments: [], problems: [], crlfLines: crlfLines(text) };
   let pending: Segment[] | undefined;
   let pendingLength = 0;
 
@@ -108,6 +110,22 @@ export function parseUnitFile(text: string): UnitFile {
   if (pending) parseLogicalLine(unit, pending, pendingLength);
   closeLastSection(unit);
   return unit;
+}
+
+function crlfLines(text: string): number[] {
+  const out: number[] = [];
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        out.push(line);
+        i++;
+      }
+      line++;
+    } else if (c === 10) line++;
+  }
+  return out;
 }
 
 function firstNonWhitespace(s: string): number {

@@ -1,27 +1,48 @@
 import type { UnitRule } from "../rule.js";
+import { bracelessVariableInWord } from "./braceless-variable-in-word.js";
+import { calendarAndMonotonic } from "./calendar-and-monotonic.js";
+import { calendarLinesAddUp } from "./calendar-lines-add-up.js";
 import { calendarNeverElapses } from "./calendar-never-elapses.js";
 import { commentAfterValue } from "./comment-after-value.js";
+import { crlfLineEndings } from "./crlf-line-endings.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
 import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
 import { duplicateDirective } from "./duplicate-directive.js";
 import { exposureAbove } from "./exposure-above.js";
+import { dynamicUserRoot } from "./dynamic-user-root.js";
+import { emptyListElement } from "./empty-list-element.js";
+import { environmentNoExpansion } from "./environment-no-expansion.js";
 import { ignoredLine } from "./ignored-line.js";
 import { invalidUnitName } from "./invalid-unit-name.js";
 import { invalidValue } from "./invalid-value.js";
 import { maskedUnit } from "./masked-unit.js";
+import { misleadingTimespan } from "./misleading-timespan.js";
 import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
 import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
+import { pidfileUnderVarRun } from "./pidfile-under-var-run.js";
 import { removedDirective } from "./removed-directive.js";
+import { repeatedSection } from "./repeated-section.js";
+import { requirementWithoutOrdering } from "./requirement-without-ordering.js";
+import { restartSecWithoutRestart } from "./restart-sec-without-restart.js";
+import { settingForOtherType } from "./setting-for-other-type.js";
+import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
+import { sudoInCommand } from "./sudo-in-command.js";
 import { syntaxError } from "./syntax-error.js";
 import { timerUnitMissing } from "./timer-unit-missing.js";
+import { timerWantedByMultiUser } from "./timer-wanted-by-multi-user.js";
 import { timerWithoutTrigger } from "./timer-without-trigger.js";
 import { timespanAsCalendar } from "./timespan-as-calendar.js";
+import { trailingBackslashAtEnd } from "./trailing-backslash-at-end.js";
+import { triggerRequiresOwnUnit } from "./trigger-requires-own-unit.js";
+import { unitActiveSecAlone } from "./unit-active-sec-alone.js";
 import { unitRefused } from "./unit-refused.js";
 import { unknownDirective } from "./unknown-directive.js";
 import { unknownSection } from "./unknown-section.js";
+import { userNobody } from "./user-nobody.js";
+import { wantedByTimersTarget } from "./wanted-by-timers-target.js";
 
 export const systemdRules: readonly UnitRule[] = [
   syntaxError,
@@ -48,4 +69,26 @@ export const systemdRules: readonly UnitRule[] = [
   timerWithoutTrigger,
   persistentWithoutCalendar,
   timerUnitMissing,
+  // Mistakes systemd-analyze verify accepts: dependencies, settings without effect, command lines, schedules, files
+  requirementWithoutOrdering,
+  triggerRequiresOwnUnit,
+  wantedByTimersTarget,
+  timerWantedByMultiUser,
+  restartSecWithoutRestart,
+  unitActiveSecAlone,
+  settingForOtherType,
+  shellSyntaxInCommand,
+  sudoInCommand,
+  bracelessVariableInWord,
+  environmentNoExpansion,
+  calendarLinesAddUp,
+  calendarAndMonotonic,
+  misleadingTimespan,
+  dynamicUserRoot,
+  repeatedSection,
+  crlfLineEndings,
+  trailingBackslashAtEnd,
+  emptyListElement,
+  pidfileUnderVarRun,
+  userNobody,
 ];

@@ -1,0 +1,40 @@
+/**
+ * The command lines of a unit (ExecStart= and the other config_parse_exec
+ * settings) as systemd splits them, and whether a command hands its
+ * arguments to a shell (`/bin/sh -c '…'`), where shell syntax is meant.
+ */
+import type { Entry } from "./parser.js";
+import type { UnitCheckContext } from "./rule.js";
+import { allEntries } from "./rule.js";
+import { type ExecCommand, parseExecValue } from "./values/command.js";
+
+const shells = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox", "fish"]);
+const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+export interface ExecLine {
+  entry: Entry;
+  command: ExecCommand;
+}
+
+/** Every command of every Exec*= assignment systemd parses as a command line. */
+export function execLines(ctx: UnitCheckContext): ExecLine[] {
+  const out: ExecLine[] = [];
+  for (const entry of allEntries(ctx.unit)) {
+    if (entry.value === "" || ctx.directiveOf(entry)?.parser !== "config_parse_exec") continue;
+    const parsed = parseExecValue(entry.value);
+    if (!parsed.ok) continue;
+    for (const command of parsed.commands) out.push({ entry, command });
+  }
+  return out;
+}
+
+/** Whether a shell interprets (part of) the command: `sh -c …`, `env bash -ec …`, `busybox sh -c …`. */
+export function runsShell(command: ExecCommand): boolean {
+  const words = [command.executable.text, ...command.args.map((a) => a.text)];
+  const shellAt = words.findIndex((w) => shells.has(baseName(w)));
+  if (shellAt < 0) return false;
+  return words.slice(shellAt + 1).some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w) || w === "--command");
+}
+
+/** The program a command runs, without its directory. */
+export const programName = (command: ExecCommand) => baseName(command.executable.text);

@@ -1,0 +1,58 @@
+import type { Fix } from "../../../core/diagnostic.js";
+import { type ExecLine, execLines, programName, runsShell } from "../exec-lines.js";
+import type { UnitRule } from "../rule.js";
+import type { Word } from "../values/words.js";
+
+/** What a shell would have done with a word, and what systemd does instead; undefined for an ordinary word. */
+function shellMeaning(word: Word, isLast: boolean): string | undefined {
+  const raw = word.raw;
+  if (raw !== word.text) return undefined; // quoted or escaped: meant literally
+  if (raw === "|" || raw === "|&") return "pipe";
+  if (raw === "&&" || raw === "||") return "command chain";
+  if (/^([0-9]*|&)(>>?|<)(&[0-9-])?$/.test(raw) || /^([0-9]*|&)(>>?|<)&?[^\s=]+$/.test(raw)) return "redirection";
+  if (raw === "&" || (isLast && raw.endsWith("&") && !raw.endsWith("&&"))) return "background job";
+  if (raw.length > 1 && raw.endsWith(";") && !raw.endsWith("\\;"))
+    return "command separator (systemd separates commands only by a ';' standing alone)";
+  if (raw.includes("$(") || raw.includes("`")) return "command substitution";
+  if (raw === "~" || raw.startsWith("~/")) return "home directory (only shells expand '~')";
+  return undefined;
+}
+
+/** Wraps the whole command line in `/bin/sh -c '…'`, when it has no single quote to escape. */
+function wrapInShell(line: ExecLine): Fix[] {
+  const value = line.entry.value;
+  if (value.includes("'") || value.includes(";") || /^[-@:+!|]/.test(value)) return [];
+  return [
+    {
+      title: "Run the command line through /bin/sh -c",
+      edits: [{ range: line.entry.valueRange, newText: `/bin/sh -c '${value}'` }],
+    },
+  ];
+}
+
+export const shellSyntaxInCommand: UnitRule = {
+  meta: {
+    id: "systemd/shell-syntax-in-command",
+    severity: "warning",
+    doc: "Shell syntax in a command line (|, >, 2>&1, &&, a trailing &, $(…), ~, 'cmd;'): systemd runs the program directly, without a shell, and passes these characters to it as arguments.",
+  },
+  check(ctx, report) {
+    for (const line of execLines(ctx)) {
+      if (runsShell(line.command)) continue;
+      // The executable too: '/usr/bin/prepare;' names a program that does not exist.
+      const words = [{ ...line.command.executable, raw: line.command.executable.text }, ...line.command.args];
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i] as Word;
+        const meaning = shellMeaning(word, i === words.length - 1);
+        // A program path with '~' or '$(' in it is already refused as a path; only a glued ';' or '&' is news there.
+        if (!meaning || (i === 0 && !/separator|background/.test(meaning))) continue;
+        report(
+          { start: line.entry.positionAt(word.start), end: line.entry.positionAt(word.end) },
+          `systemd runs ${programName(line.command)} directly, without a shell: '${word.raw}' is not a ${meaning} here but an argument passed to ${programName(line.command)}. Write the shell in: ${line.entry.key}=/bin/sh -c '…'.`,
+          wrapInShell(line),
+        );
+        break; // one finding per command: the rest of the line is equally literal
+      }
+    }
+  },
+};
