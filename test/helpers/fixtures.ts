@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { describe, it } from "node:test";
 import type { Diagnostic, RuleMeta } from "../../server/src/core/diagnostic.js";
 import type { FileKind } from "../../server/src/core/language.js";
@@ -71,7 +71,9 @@ export function ruleFixtureSuites(root: string, rules: readonly RuleMeta[], opti
         it(relative(dir, file), () => {
           const text = readFileSync(file, "utf8");
           const expected = [...readExpectations(text), ...(options.extraExpectations?.(text) ?? [])];
-          assertDiagnosticsMatch(lintText(options.pathFor(relative(dir, file)), text, settings, options.kind), expected);
+          // A subfolder may bring its own settings.json (e.g. another program version).
+          const own = dirname(file) === dir ? settings : folderSettings(dirname(file));
+          assertDiagnosticsMatch(lintText(options.pathFor(relative(dir, file)), text, own, options.kind), expected);
         });
       }
     });

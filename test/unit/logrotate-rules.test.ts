@@ -37,6 +37,46 @@ describe("logrotate rules", () => {
     ]);
   });
 
+  it("finds a log claimed twice across logrotate.conf and logrotate.d, in logrotate's reading order, skipping taboo files", () => {
+    const configs = [
+      {
+        path: "/repo/etc/logrotate.conf",
+        text: "weekly\n/var/log/wtmp {\n  monthly\n}\ninclude /etc/logrotate.d\n/var/log/late.log {\n  daily\n}\n",
+      },
+      { path: "/repo/etc/logrotate.d/alpha", text: "/var/log/app.log {\n  daily\n}\n" },
+      { path: "/repo/etc/logrotate.d/beta", text: "/var/log/wtmp /var/log/app.log /var/log/late.log {\n  daily\n}\n" },
+      { path: "/repo/etc/logrotate.d/beta.dpkg-old", text: "/var/log/app.log {\n  daily\n}\n" },
+    ];
+    const workspace = { unitNames: () => [], logrotateConfigs: () => configs };
+    const lint = (path: string) =>
+      lintText(path, configs.find((c) => c.path === path)?.text ?? "", defaultSettings, undefined, workspace)
+        .filter((d) => d.rule === "logrotate/duplicate-log-entry" || d.rule === "logrotate/skipped-by-taboo")
+        .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.rule}: ${d.message.split(":")[0]}`);
+    assert.deepEqual(lint("/repo/etc/logrotate.d/beta"), [
+      "0:0 logrotate/duplicate-log-entry: '/var/log/wtmp' is already rotated by logrotate.conf, line 2",
+      "0:14 logrotate/duplicate-log-entry: '/var/log/app.log' is already rotated by alpha, line 1",
+    ]);
+    assert.deepEqual(lint("/repo/etc/logrotate.d/alpha"), []);
+    assert.deepEqual(lint("/repo/etc/logrotate.d/beta.dpkg-old"), [
+      "0:0 logrotate/skipped-by-taboo: logrotate skips this file when it reads logrotate.d",
+    ]);
+    // A logrotate.conf that replaces the taboo list makes logrotate read the backup file after all.
+    configs[0] = { path: "/repo/etc/logrotate.conf", text: "tabooext .swp\ninclude /etc/logrotate.d\n" };
+    assert.deepEqual(lint("/repo/etc/logrotate.d/beta.dpkg-old"), [
+      "0:0 logrotate/duplicate-log-entry: '/var/log/app.log' is already rotated by alpha, line 1",
+    ]);
+  });
+
+  it("reads create's words as the chosen logrotate release does", () => {
+    const text = "/var/log/a.log {\n  create 0640 root\n}\n";
+    const errors = (version: "3.21.0" | "3.22.0") =>
+      lintText("/etc/logrotate.d/a", text, { ...defaultSettings, logrotate: { version } }).filter(
+        (d) => d.rule === "logrotate/invalid-argument",
+      ).length;
+    assert.equal(errors("3.21.0"), 0);
+    assert.equal(errors("3.22.0"), 1);
+  });
+
   it("detects logrotate.conf and files under logrotate.d", () => {
     assert.ok(lintText("/etc/logrotate.d/nginx", "/var/log/x.log {\n daily\n}\n"));
     assert.throws(() => lintText("/etc/logrotate.d.bak", ""));

@@ -21,10 +21,13 @@ describe("settings", () => {
         rules: { "systemd/invalid-value": "off" },
         cron: { dialect: "debian" },
         netplan: { version: "0.106" },
+        logrotate: { version: "3.21.0" },
       },
     );
     assert.equal(settingsFromConfiguration({ netplan: { version: "1.2.2" } }).netplan?.version, "1.2.2");
     assert.equal(settingsFromConfiguration({ netplan: { version: "9" } }).netplan?.version, "0.106");
+    assert.deepEqual(settingsFromConfiguration({ logrotate: { version: "3.22.0" } }).logrotate, { version: "3.22.0" });
+    assert.deepEqual(settingsFromConfiguration({ logrotate: { version: "4.0" } }).logrotate, { version: "3.21.0" });
     assert.deepEqual(settingsFromConfiguration(undefined), defaultSettings);
     assert.deepEqual(settingsFromConfiguration({ systemd: { version: "252" } }), defaultSettings);
     assert.equal(settingsFromConfiguration({ systemd: { exposureThreshold: 5 } }).systemd.exposureThreshold, 5);

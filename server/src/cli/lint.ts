@@ -10,6 +10,8 @@ import {
   type CronDialect,
   cronDialects,
   defaultSettings,
+  type LogrotateVersion,
+  logrotateVersions,
   netplanVersions,
   type Settings,
   settingsFromConfiguration,
@@ -29,7 +31,8 @@ export interface CommandIO {
 export class UsageError extends Error {}
 
 export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
-                     [--systemd-version N] [--cron-dialect debian|cronie] [--netplan-version 0.106|1.2.2] [--max-warnings N] [--config FILE] PATH...`;
+                     [--systemd-version N] [--cron-dialect debian|cronie] [--netplan-version 0.106|1.2.2]
+                     [--logrotate-version 3.21.0|3.22.0] [--max-warnings N] [--config FILE] PATH...`;
 
 async function loadConfig(path: string | undefined): Promise<Settings> {
   if (!path) return defaultSettings;
@@ -63,6 +66,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
       "systemd-version": { type: "string" },
       "cron-dialect": { type: "string" },
       "netplan-version": { type: "string" },
+      "logrotate-version": { type: "string" },
       "max-warnings": { type: "string" },
       config: { type: "string" },
     },
@@ -90,6 +94,12 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
     const v = netplanVersions.find((n) => n === netplanVersion);
     if (!v) throw new UsageError(`unknown --netplan-version '${netplanVersion}'; use ${netplanVersions.join(", ")}`);
     settings.netplan = { version: v };
+  }
+  const lrVersion = values["logrotate-version"];
+  if (lrVersion !== undefined) {
+    if (!logrotateVersions.some((v) => v === lrVersion))
+      throw new UsageError(`unknown --logrotate-version '${lrVersion}'; use ${logrotateVersions.join(", ")}`);
+    settings.logrotate = { version: lrVersion as LogrotateVersion };
   }
 
   const { files, errors } = await collectFiles(positionals, kind);

@@ -17,6 +17,8 @@ export interface WorkspaceIndex {
    * beside each other), with their current text; absent: the netplan language reads them from disk.
    */
   netplanFolder?(path: string): readonly { path: string; text: string }[];
+  /** The logrotate configs in the workspace (logrotate.conf and logrotate.d files), for checks across files. */
+  logrotateConfigs?(): readonly { path: string; text: string }[];
 }
 
 export const emptyWorkspace: WorkspaceIndex = { unitNames: () => [] };

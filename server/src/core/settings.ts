@@ -13,11 +13,17 @@ export interface Settings {
   cron?: { dialect: CronDialect };
   /** Absent means the default target, Debian 12's netplan 0.106. */
   netplan?: { version: NetplanVersion };
+  /** Absent means Debian 12's logrotate 3.21.0. */
+  logrotate?: { version: LogrotateVersion };
 }
 
 /** The netplan versions whose parser Etcetera follows: Debian 12's, and the newest it knows. */
 export type NetplanVersion = "0.106" | "1.2.2";
 export const netplanVersions: readonly NetplanVersion[] = ["0.106", "1.2.2"];
+
+/** The logrotate releases whose config.c Etcetera reads like: Debian 12's and the newest. */
+export type LogrotateVersion = "3.21.0" | "3.22.0";
+export const logrotateVersions: readonly LogrotateVersion[] = ["3.21.0", "3.22.0"];
 
 /** The cron daemons whose crontab dialects Etcetera knows. */
 export type CronDialect = "debian" | "cronie";
@@ -31,6 +37,7 @@ export const defaultSettings: Settings = {
   rules: {},
   cron: { dialect: "debian" },
   netplan: { version: "0.106" },
+  logrotate: { version: "3.21.0" },
 };
 
 export interface SettingSchema {
@@ -74,6 +81,13 @@ export const settingsSchema: Record<string, SettingSchema> = {
     enum: ["debian", "cronie"],
     description:
       "The cron daemon that reads the crontabs: Debian's cron (Debian, Ubuntu) or cronie (Fedora, RHEL, Arch). It decides which syntax and environment variables (CRON_TZ=, RANDOM_DELAY=) are understood.",
+  },
+  "etcetera.logrotate.version": {
+    type: "string",
+    default: "3.21.0",
+    enum: ["3.21.0", "3.22.0"],
+    description:
+      "The logrotate release on the hosts: 3.21.0 (Debian 12) or 3.22.0. It decides which directives exist and how `create`/`su` arguments are read.",
   },
   "etcetera.hosts": {
     type: "array",
@@ -175,5 +189,13 @@ export function settingsFromConfiguration(section: unknown): Settings {
   const dialect = cronDialects.find((d) => d === cron.dialect) ?? "debian";
   const netplan = (typeof s.netplan === "object" && s.netplan !== null ? s.netplan : {}) as Record<string, unknown>;
   const netplanVersion = netplanVersions.find((v) => v === netplan.version) ?? "0.106";
-  return { systemd: { version, exposureThreshold }, rules, cron: { dialect }, netplan: { version: netplanVersion } };
+  const logrotate = (typeof s.logrotate === "object" && s.logrotate !== null ? s.logrotate : {}) as Record<string, unknown>;
+  const lrVersion = logrotateVersions.find((v) => v === logrotate.version) ?? "3.21.0";
+  return {
+    systemd: { version, exposureThreshold },
+    rules,
+    cron: { dialect },
+    netplan: { version: netplanVersion },
+    logrotate: { version: lrVersion },
+  };
 }

@@ -20,6 +20,9 @@ export class UnitNameIndex implements WorkspaceIndex {
   private readonly paths = new Map<string, string>();
   private readonly open = new Map<string, { name: string; text: () => string }>();
   private readonly texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  private readonly logrotatePaths = new Set<string>();
+  /** Open logrotate documents by URI. */
+  private readonly openLogrotate = new Map<string, { path: string; text: () => string }>();
 
   unitNames(): readonly string[] {
     return [...new Set([...this.paths.keys(), ...[...this.open.values()].map((o) => o.name)])];
@@ -28,7 +31,22 @@ export class UnitNameIndex implements WorkspaceIndex {
   unitText(name: string): string | undefined {
     for (const o of this.open.values()) if (o.name === name) return o.text();
     const path = this.paths.get(name);
-    if (!path) return undefined;
+    return path ? this.readCached(path) : undefined;
+  }
+
+  /** Logrotate configs: open documents first (their unsaved text), then the files found on disk. */
+  logrotateConfigs(): readonly { path: string; text: string }[] {
+    const out = new Map<string, string>();
+    for (const o of this.openLogrotate.values()) out.set(o.path, o.text());
+    for (const path of this.logrotatePaths) {
+      if (out.has(path)) continue;
+      const text = this.readCached(path);
+      if (text !== undefined) out.set(path, text);
+    }
+    return [...out].map(([path, text]) => ({ path, text }));
+  }
+
+  private readCached(path: string): string | undefined {
     try {
       // Rules ask for the same unit several times per check (and on every keystroke in a drop-in): read a file once per change.
       const info = statSync(path);
@@ -46,14 +64,17 @@ export class UnitNameIndex implements WorkspaceIndex {
   addOpen(uri: string, path: string, text: () => string): void {
     const name = path.split(/[\\/]/).pop() ?? "";
     if (isUnitFile(path)) this.open.set(uri, { name, text });
+    if (detectKind(path) === "logrotate") this.openLogrotate.set(uri, { path, text });
   }
 
   removeOpen(uri: string): void {
     this.open.delete(uri);
+    this.openLogrotate.delete(uri);
   }
 
   addPath(path: string): void {
     if (isUnitFile(path)) this.paths.set(path.split(/[\\/]/).pop() ?? path, path);
+    if (detectKind(path) === "logrotate") this.logrotatePaths.add(path);
   }
 
   /** Walks the roots for unit files, visiting at most `limit` entries so a huge workspace cannot stall the server. */

@@ -60,6 +60,8 @@ export type ProblemCode =
   | "missing-open"
   | "path-in-block"
   | "unclosed-block"
+  | "unclosed-at-end"
+  | "crlf"
   | "text-after-close"
   | "missing-endscript"
   | "not-a-statement"
@@ -84,7 +86,8 @@ export interface LogrotateFile {
   lineCount: number;
 }
 
-const isBlank = (ch: string | undefined) => ch === " " || ch === "\t" || ch === "\r" || ch === "\v" || ch === "\f";
+/** isblank(): logrotate skips only spaces and tabs between statements; a CR there is a stray character. */
+const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
 const isAlpha = (ch: string | undefined) => ch !== undefined && /^[A-Za-z]$/.test(ch);
 
 /** Keywords that take no argument: what follows on the line is read as the next statement. */
@@ -137,6 +140,13 @@ export function parseLogrotate(text: string): LogrotateFile {
       pos++;
       continue;
     }
+    if (ch === "\r" && text[pos + 1] === "\n") {
+      // A Windows line end where a statement could start (a blank line, after '{', after an argumentless keyword and a blank).
+      problem("crlf", pos, pos + 1, crlfMessage(block));
+      prevOnLine = undefined;
+      pos++;
+      continue;
+    }
     if (ch === "#") {
       const e = lineEnd(pos);
       const lineStart = starts[positionAt(pos).line] as number;
@@ -159,7 +169,7 @@ export function parseLogrotate(text: string): LogrotateFile {
           "not-separated",
           pos,
           trimEnd(pos, le),
-          `'${name.text}' must be followed by a blank or '=', not '${next}': logrotate rejects the line.`,
+          `'${name.text}' must be followed by a blank or '=', not '${next}': ${consequence({ block })}.`,
         );
         pos = le;
         prevOnLine = undefined;
@@ -205,7 +215,7 @@ export function parseLogrotate(text: string): LogrotateFile {
           "path-in-block",
           pos,
           trimEnd(pos, lineEnd(pos)),
-          `A path inside the block of ${block.patterns[0]?.text ?? "the logs above"}: is its '}' missing? logrotate rejects the block.`,
+          `A path inside the block of ${block.patterns[0]?.text ?? "the logs above"}: is its '}' missing? logrotate skips this whole block.`,
         );
       }
       pos = readPatterns(pos);
@@ -214,7 +224,12 @@ export function parseLogrotate(text: string): LogrotateFile {
     if (ch === "}") {
       prevOnLine = undefined;
       if (!block) {
-        problem("unexpected-close", pos, pos + 1, "A '}' without a block to close: logrotate rejects the file.");
+        problem(
+          "unexpected-close",
+          pos,
+          pos + 1,
+          "A '}' without a block to close: logrotate stops reading the file here (blocks above still count).",
+        );
         pos++;
         continue;
       }
@@ -226,12 +241,19 @@ export function parseLogrotate(text: string): LogrotateFile {
       const te = trimEnd(pos + 1, le);
       let ts = pos + 1;
       while (ts < te && isBlank(text[ts])) ts++;
-      if (te > ts)
+      if (te === ts && text[le - 1] === "\r")
+        problem(
+          "crlf",
+          le - 1,
+          le,
+          "A Windows line end (CR LF) after '}': logrotate reports the CR as text after '}' and ignores the rest of the line. Save the file with LF line ends.",
+        );
+      else if (te > ts)
         problem(
           "text-after-close",
           ts,
           te,
-          "Text after '}' on the same line: logrotate reports an error and skips it. Put it on its own line.",
+          "Text after '}' on the same line: logrotate reports an error and ignores the rest of the line. Put it on its own line.",
         );
       pos = le;
       continue;
@@ -241,7 +263,7 @@ export function parseLogrotate(text: string): LogrotateFile {
       "not-a-statement",
       pos,
       trimEnd(pos, le),
-      "A line must start with a directive, a path (possibly quoted) or '}': logrotate rejects it.",
+      `A line must start with a directive, a path (possibly quoted) or '}': ${consequence({ block })}.`,
       prevOnLine,
     );
     prevOnLine = undefined;
@@ -250,10 +272,10 @@ export function parseLogrotate(text: string): LogrotateFile {
   // A script without endscript swallows the '}' too: that is one mistake, reported once.
   if (block && !file.problems.some((p) => p.code === "missing-endscript")) {
     problem(
-      "unclosed-block",
+      "unclosed-at-end",
       block.open.offset,
       block.open.offset + 1,
-      `The block of ${block.patterns[0]?.text ?? "these logs"} is never closed: add '}'.`,
+      `The block of ${block.patterns[0]?.text ?? "these logs"} is never closed: logrotate accepts this at the end of a file, but anything added below it joins the block. Add '}'.`,
     );
   }
   if (block) block.endLine = file.lineCount - 1;
@@ -263,6 +285,16 @@ export function parseLogrotate(text: string): LogrotateFile {
     // The shell text starts on the line after the keyword (text after it on its line is shell too).
     const script: Script = { startLine: d.line + 1, endLine: d.line };
     d.script = script;
+    // logrotate looks for endscript from the first word after the keyword, on its own line too.
+    let f = from;
+    while (isBlank(text[f])) f++;
+    let fe = f;
+    while (isAlpha(text[fe])) fe++;
+    if (text.slice(f, fe) === "endscript") {
+      script.end = tok(f, fe);
+      d.range = { start: d.name.range.start, end: script.end.range.end };
+      return fe;
+    }
     let p = lineEnd(from);
     while (p < text.length) {
       p++; // past '\n'
@@ -283,16 +315,21 @@ export function parseLogrotate(text: string): LogrotateFile {
       "missing-endscript",
       d.name.offset,
       d.name.offset + d.name.text.length,
-      `'${d.name.text}' has no 'endscript': logrotate reads the rest of the file as shell and rejects the file.`,
+      `'${d.name.text}' has no 'endscript': logrotate reads the rest of the file as shell, then drops this block and reports the file as broken.`,
     );
     d.range = { start: d.name.range.start, end: positionAt(text.length) };
     return text.length;
   }
 
   function readPatterns(from: number): number {
-    const patterns: Token[] = [];
+    // Like parseGlobString(): the path list runs to the first '{' (quotes do not hide it), skipping
+    // comment lines; then it is split into words as poptParseArgvString() does (blanks separate,
+    // quotes group, an unclosed quote runs to the end, a backslash escapes).
     let p = from;
     let atLineStart = false;
+    let open = -1;
+    const pieces: [number, number][] = [];
+    let pieceStart = from;
     while (p < text.length) {
       const c = text[p] as string;
       if (c === "\n") {
@@ -300,55 +337,93 @@ export function parseLogrotate(text: string): LogrotateFile {
         p++;
         continue;
       }
-      if (isBlank(c)) {
+      if (atLineStart && /\s/.test(c)) {
         p++;
         continue;
       }
       if (atLineStart && c === "#") {
+        pieces.push([pieceStart, p]);
         p = lineEnd(p);
+        pieceStart = p;
         continue;
       }
       atLineStart = false;
-      if (c === "{") {
-        const open = tok(p, p + 1);
-        const startPos = patterns[0]?.range.start ?? open.range.start;
-        const b: Block = {
-          patterns,
-          open,
-          directives: [],
-          startLine: startPos.line,
-          endLine: open.range.start.line,
-          range: { start: startPos, end: open.range.end },
-        };
-        file.blocks.push(b);
-        block = b;
-        return p + 1;
-      }
       if (c === "}") {
-        problem("unexpected-close", p, p + 1, "A '}' before the '{' of these paths: logrotate rejects the file.");
+        // The mistake is the missing '{' after the paths (where logrotate reports it), not the '}'.
+        const closeLine = positionAt(p).line + 1;
+        problem(
+          "missing-open",
+          from,
+          trimEnd(from, Math.min(lineEnd(from), p)),
+          closeLine === positionAt(from).line + 1
+            ? "A '}' before the '{' of these paths: logrotate stops reading the file here (blocks above still count)."
+            : `These paths have no '{' (the '}' on line ${closeLine} closes nothing): logrotate stops reading the file here (blocks above still count).`,
+        );
         return p + 1;
       }
-      // One pattern: quoted ("..." or '...') or up to a blank, '{' or '}'.
-      const s = p;
-      if (c === '"' || c === "'") {
-        const close = text.indexOf(c, p + 1);
-        const e = close < 0 || close > lineEnd(p) ? lineEnd(p) : close + 1;
-        patterns.push(tok(s, e, text.slice(s + 1, close === e - 1 ? e - 1 : e)));
-        p = e;
-        continue;
+      if (c === "{") {
+        open = p;
+        break;
       }
-      while (p < text.length && !/[\s{}]/.test(text[p] as string)) p++;
-      patterns.push(tok(s, p));
+      p++;
     }
-    const last = patterns[patterns.length - 1];
-    problem(
-      "missing-open",
-      from,
-      last ? last.offset + last.text.length : from + 1,
-      "Paths without a '{' block after them: logrotate rejects the file.",
-    );
-    return text.length;
+    pieces.push([pieceStart, open < 0 ? text.length : open]);
+    const patterns: Token[] = [];
+    for (const [ps, pe] of pieces) {
+      let i = ps;
+      while (i < pe) {
+        while (i < pe && /\s/.test(text[i] as string)) i++;
+        if (i >= pe) break;
+        const s0 = i;
+        let word = "";
+        let quote = "";
+        while (i < pe && (quote || !/\s/.test(text[i] as string))) {
+          const c = text[i] as string;
+          if (quote && c === quote) quote = "";
+          else if (!quote && (c === '"' || c === "'")) quote = c;
+          else if (c === "\\" && i + 1 < pe) word += text[++i];
+          else word += c;
+          i++;
+        }
+        patterns.push(tok(s0, trimEnd(s0, i), word));
+      }
+    }
+    if (open < 0) {
+      const last = patterns[patterns.length - 1];
+      problem(
+        "missing-open",
+        from,
+        last ? offsetAt(last.range.end) : from + 1,
+        "Paths without a '{' block after them: logrotate stops reading the file here (blocks above still count).",
+      );
+      return text.length;
+    }
+    const openTok = tok(open, open + 1);
+    const startPos = patterns[0]?.range.start ?? openTok.range.start;
+    const b: Block = {
+      patterns,
+      open: openTok,
+      directives: [],
+      startLine: startPos.line,
+      endLine: openTok.range.start.line,
+      range: { start: startPos, end: openTok.range.end },
+    };
+    file.blocks.push(b);
+    block = b;
+    return open + 1;
   }
+}
+
+/** What logrotate does after a stray CR where a statement starts: the same as after any line it cannot read. */
+function crlfMessage(block: Block | undefined): string {
+  return `A Windows line end (CR LF): logrotate reads the CR as a line that starts with neither a keyword nor a path, and ${
+    block ? "skips this whole block" : "stops reading the file here (blocks above still count)"
+  }. Save the file with LF line ends.`;
+}
+
+/** What logrotate does when it cannot read a statement: inside a block it skips the block, outside it stops reading the file. */
+export function consequence(d: { block?: Block | undefined }): string {
+  return d.block ? "logrotate skips this whole block" : "logrotate stops reading the file here (blocks above still count)";
 }
 
 /** The directive whose keyword or argument is on a position's line and contains it. */

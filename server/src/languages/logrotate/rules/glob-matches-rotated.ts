@@ -1,0 +1,37 @@
+import { globToRegExp, isGlob } from "../config-set.js";
+import { effective } from "../effective.js";
+import type { LogrotateRule } from "../rule.js";
+
+/** A name the glob's last part matches, made by filling each wildcard with letters. */
+function sample(last: string): string {
+  return last
+    .replace(/\[[^\]]*\]/g, "a")
+    .replace(/\*/g, "app")
+    .replace(/\?/g, "a");
+}
+
+export const globMatchesRotated: LogrotateRule = {
+  meta: {
+    id: "logrotate/glob-matches-rotated",
+    severity: "warning",
+    doc: "A pattern whose last part also matches the rotated files (`/var/log/app/*`, `*.log*`) without `olddir`: each run rotates the old copies again (`app.log.1.1`, `app.log.1.gz.1`), and they multiply.",
+  },
+  check(ctx, report) {
+    for (const b of ctx.file.blocks) {
+      const eff = effective(ctx.file, b);
+      if (eff.get("olddir")) continue;
+      for (const p of b.patterns) {
+        const last = p.text.split("/").pop() ?? "";
+        if (!isGlob(last)) continue;
+        const re = globToRegExp(last);
+        const name = sample(last);
+        const rotated = [`${name}.1`, `${name}.1.gz`, `${name}-20250101`].find((r) => re.test(r));
+        if (!rotated) continue;
+        report(
+          p.range,
+          `'${p.text}' also matches the rotated copies (such as '${rotated}' for '${name}'): logrotate rotates those again on every run. End the pattern with the log's own extension (\`*.log\`), or move old logs away with \`olddir\`.`,
+        );
+      }
+    }
+  },
+};
