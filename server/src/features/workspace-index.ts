@@ -64,7 +64,7 @@ export class UnitNameIndex implements WorkspaceIndex {
   addOpen(uri: string, path: string, text: () => string): void {
     const name = path.split(/[\\/]/).pop() ?? "";
     if (isUnitFile(path)) this.open.set(uri, { name, text });
-    if (detectKind(path) === "logrotate") this.openLogrotate.set(uri, { path, text });
+    if (kindOfPath(path) === "logrotate") this.openLogrotate.set(uri, { path, text });
   }
 
   removeOpen(uri: string): void {
@@ -74,7 +74,7 @@ export class UnitNameIndex implements WorkspaceIndex {
 
   addPath(path: string): void {
     if (isUnitFile(path)) this.paths.set(path.split(/[\\/]/).pop() ?? path, path);
-    if (detectKind(path) === "logrotate") this.logrotatePaths.add(path);
+    if (kindOfPath(path) === "logrotate") this.logrotatePaths.add(path);
   }
 
   /** Walks the roots for unit files, visiting at most `limit` entries so a huge workspace cannot stall the server. */
