@@ -24,7 +24,8 @@ export const invalidValue: UnitRule = {
       for (const p of problems) {
         const start = entry.positionAt(p.start ?? 0);
         const end = entry.positionAt(p.end ?? entry.value.length);
-        report({ start, end }, p.message);
+        // The squiggle may sit on one word of a long value: the message names the directive it belongs to.
+        report({ start, end }, p.message.includes(`${directive.name}=`) ? p.message : `${directive.name}=: ${p.message}`);
       }
       if (problems.length === 0 && parserInfo(directive.parser)?.specifiers) {
         for (const u of unknownSpecifiers(entry.value, ctx.targetVersion)) {
