@@ -13,6 +13,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { kindTable } from "../../server/src/core/kinds";
+import { withValueRetrigger } from "./completionRetrigger";
 
 /** Every language of the kinds table; the server decides the rest from the path. */
 export const documentSelector = kindTable.map((k) => ({ language: k.languageId }));
@@ -53,6 +54,15 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     outputChannel: output,
     errorHandler: boundedRestarts(output),
     synchronize: { configurationSection: "etcetera" },
+    middleware: {
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const result = await next(document, position, context, token);
+        if (!result) return result;
+        if (Array.isArray(result)) return withValueRetrigger(result);
+        withValueRetrigger(result.items);
+        return result;
+      },
+    },
   };
   return new LanguageClient("etcetera", "Etcetera", serverOptions, clientOptions);
 }

@@ -51,3 +51,24 @@ describe("systemd completion", () => {
     assert.deepEqual(at(service, "[Service]\n# Res|").labels(), []);
   });
 });
+
+describe("systemd completion does not offer what only replaces a setting", () => {
+  it("leaves out a single-valued directive already set in the section, keeps lists and the line being typed", () => {
+    const labels = at(service, "[Service]\nType=simple\nExecStart=/bin/a\nRestart=always\nRes|\n").labels();
+    assert.ok(!labels.includes("Type"), "Type= is set: a second one replaces it");
+    assert.ok(!labels.includes("Restart"), "Restart= is set");
+    assert.ok(labels.includes("RestartSec"));
+    assert.ok(labels.includes("ExecStart"), "ExecStart= accumulates (oneshot), so it is still offered");
+    assert.ok(labels.includes("Environment"), "Environment= accumulates");
+    assert.ok(at(service, "[Service]\nRest|art=always\n").labels().includes("Restart"), "the directive on the cursor's own line");
+  });
+
+  it("documents enum values in their own words", () => {
+    const items = at(service, "[Service]\nType=|\n").completions();
+    const oneshot = items.find((i) => i.label === "oneshot");
+    assert.match(oneshot?.documentation ?? "", /completion/);
+    assert.equal(oneshot?.detail, "Type=oneshot");
+    const restart = at(service, "[Service]\nRestart=|\n").completions();
+    assert.match(restart.find((i) => i.label === "on-failure")?.documentation ?? "", /non-zero exit/);
+  });
+});

@@ -48,6 +48,8 @@ export interface CompletionItem {
   sortText?: string;
   /** Whether insertText uses snippet syntax ($1, ${2:x}). */
   snippet?: boolean;
+  /** Accepting the item leaves the cursor where completion has values to offer (editors may open the list at once). */
+  valueFollows?: boolean;
 }
 
 export interface Hover {

@@ -53,6 +53,7 @@ export function toLspCompletion(c: CompletionItem): LspCompletionItem {
   if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
   if (c.sortText) item.sortText = c.sortText;
   if (c.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+  if (c.valueFollows) item.data = { valueFollows: true };
   const text = c.insertText ?? c.label;
   if (c.range) item.textEdit = { range: c.range, newText: text };
   else item.insertText = text;

@@ -2,9 +2,11 @@ import type { CompletionItem, LanguageContext } from "../../core/language.js";
 import type { Position } from "../../core/text.js";
 import { calendarCompletions } from "./calendar-completion.js";
 import { unitContext } from "./context.js";
-import { allSections, directivesOfSection, parserInfo, sectionsForType, specifiers } from "./data.js";
+import { allSections, type DirectiveInfo, directivesOfSection, parserInfo, sectionsForType, specifiers } from "./data.js";
 import { directiveMarkdown, valueKindText } from "./docs.js";
 import { sectionAt, type UnitFile } from "./parser.js";
+import { isSingleValued } from "./single-valued.js";
+import { valueDocs } from "./value-docs.js";
 
 /** Targets and services worth offering in dependency lists even when the workspace has none. */
 const wellKnownUnits = [
@@ -38,6 +40,30 @@ const unitListParsers = new Set([
   "config_parse_obsolete_unit_deps",
 ]);
 
+/** Value kinds whose values completion can list. */
+const enumerableKinds = new Set([
+  "enum",
+  "bool",
+  "tristate",
+  "bool-or-list",
+  "signal",
+  "capability-list",
+  "af-list",
+  "syscall-list",
+  "arch-list",
+  "namespace-list",
+  "fs-list",
+  "flags",
+  "controller-list",
+  "exit-status-list",
+  "open-file",
+]);
+
+/** Whether completion has values to offer right after `Name=` (so the editor may open the list at once). */
+function offersValues(d: DirectiveInfo): boolean {
+  return d.name === "OnCalendar" || unitListParsers.has(d.parser) || enumerableKinds.has(parserInfo(d.parser)?.kind ?? "");
+}
+
 export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageContext): CompletionItem[] {
   const ctx = unitContext(unit, lctx);
   const line = unit.lines[position.line] ?? "";
@@ -63,8 +89,11 @@ export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageC
   if (eq < 0) {
     if (!section) return [];
     const range = { start: { line: position.line, character: indent }, end: { line: position.line, character: position.character } };
+    // A directive that holds one value and is already set in this section would only replace it.
+    const alreadySet = new Set(section.entries.filter((e) => e.range.start.line !== position.line && e.value !== "").map((e) => e.key));
     return directivesOfSection(section.name, ctx.type)
       .filter((d) => d.status !== "legacy-alias" && d.status !== "removed-ignored")
+      .filter((d) => !(alreadySet.has(d.name) && isSingleValued(d)))
       .map((d) => ({
         label: d.name,
         kind: "directive" as const,
@@ -72,6 +101,7 @@ export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageC
         documentation: directiveMarkdown(d),
         insertText: `${d.name}=`,
         range,
+        valueFollows: offersValues(d),
         sortText: `${d.status === "current" ? 0 : 1}${d.name}`,
       }));
   }
@@ -113,26 +143,15 @@ export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageC
     kind === "bool" || kind === "tristate" || kind === "bool-or-list"
       ? ["yes", "no"]
       : (parser?.allowed ?? []).filter((v) => !v.includes("+n") && !v.includes("-n") && !v.endsWith("()"));
-  if (
-    [
-      "enum",
-      "bool",
-      "tristate",
-      "bool-or-list",
-      "signal",
-      "capability-list",
-      "af-list",
-      "syscall-list",
-      "arch-list",
-      "namespace-list",
-      "fs-list",
-      "flags",
-      "controller-list",
-      "exit-status-list",
-      "open-file",
-    ].includes(kind ?? "")
-  ) {
-    return values.map((v) => ({ label: v, kind: "value" as const, range: wordRange }));
+  if (enumerableKinds.has(kind ?? "")) {
+    const docs = valueDocs[directive.name];
+    return values.map((v) => ({
+      label: v,
+      kind: "value" as const,
+      range: wordRange,
+      detail: `${directive.name}=${v}`,
+      documentation: docs?.[v] ?? directiveMarkdown(directive),
+    }));
   }
   return [];
 }

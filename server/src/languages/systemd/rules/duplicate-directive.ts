@@ -1,42 +1,8 @@
 import { parserInfo } from "../data.js";
 import type { Entry } from "../parser.js";
 import type { UnitRule } from "../rule.js";
+import { isSingleValued } from "../single-valued.js";
 import { parseBoolean } from "../values/scalars.js";
-
-/** Value kinds that hold one value: a second assignment silently replaces the first. */
-const singleKinds = new Set([
-  "bool",
-  "tristate",
-  "timespan",
-  "timespan-ns",
-  "enum",
-  "uint",
-  "int",
-  "percent",
-  "size-iec",
-  "size-or-percent",
-  "uint-or-percent",
-  "mode",
-  "string",
-  "path",
-  "unit",
-  "user",
-  "signal",
-  "fdname",
-  "ifname",
-  "dbus-name",
-  "errno",
-  "hex-or-path",
-  "base64-or-path",
-  "rlimit",
-]);
-/** Parsers of those kinds that nonetheless accumulate. */
-const accumulating = new Set([
-  "config_parse_path_spec",
-  "config_parse_exec_input_text",
-  "config_parse_unit_condition_path",
-  "config_parse_unit_condition_string",
-]);
 
 function sameValue(a: string, b: string, kind: string): boolean {
   if (a === b) return true;
@@ -58,9 +24,8 @@ export const duplicateDirective: UnitRule = {
       const seen = new Map<string, Entry>();
       for (const entry of section.entries) {
         const d = ctx.directiveOf(entry);
-        if (!d || accumulating.has(d.parser)) continue;
-        const kind = parserInfo(d.parser)?.kind;
-        if (!kind || !singleKinds.has(kind)) continue;
+        if (!d || !isSingleValued(d)) continue;
+        const kind = parserInfo(d.parser)?.kind ?? "string";
         const previous = seen.get(entry.key);
         seen.set(entry.key, entry);
         if (!previous || previous.value === "" || entry.value === "") continue;
