@@ -23,7 +23,7 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-describe("code actions over stdio", () => {
+describe("code actions over stdio", { timeout: 120_000 }, () => {
   let server: LspServer;
   let dir: string;
   let n = 0;

@@ -15,7 +15,7 @@ import { ensureBundle } from "../helpers/bundle.js";
 import { cursor } from "../helpers/lint.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
 
-describe("completion flow over stdio", () => {
+describe("completion flow over stdio", { timeout: 120_000 }, () => {
   let server: LspServer;
   let dir: string;
 
