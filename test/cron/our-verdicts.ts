@@ -14,6 +14,8 @@ export interface Recording {
   corpus: Record<string, { sha1: string; verdict: CronVerdict }>;
   /** test/fixtures/cron-mistakes: every mistake and its fix, as cron judges them. */
   mistakes: Record<string, CronVerdict>;
+  /** The environment Debian's daemon gave the probe jobs of env-probe.ts. */
+  envProbe: { probe: Record<string, string>; defaults: Record<string, string> };
 }
 
 /** The broken files: user crontabs (checked with crontab -n) and system crontabs (checked by the daemon). */

@@ -7,8 +7,10 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { corpusFiles, corpusUsers } from "./corpus.js";
 import { type CronVerdict, canRunDaemon, crontabVerdict, cronVersion, daemonVerdicts } from "./cron-tools.js";
+import { runEnvProbe } from "./env-probe.js";
 import { mistakeFiles } from "./mistakes.js";
 import { brokenFiles, type Recording, verdictsFile } from "./our-verdicts.js";
 
@@ -37,6 +39,8 @@ const recording: Recording = {
     corpus.map((f) => [f.key, { sha1: createHash("sha1").update(f.text).digest("hex"), verdict: corpusVerdicts[f.key] as never }]),
   ),
   mistakes: Object.fromEntries(mistakes.map((f) => [f.key, mistakeVerdicts[f.key] as CronVerdict])),
+  // Runs jobs for real: the daemon is kept until the next minute.
+  envProbe: runEnvProbe(join(import.meta.dirname, "run-cron-daemon.sh")),
 };
 writeFileSync(verdictsFile, `${JSON.stringify(recording, null, 1)}\n`);
 console.log(

@@ -6,7 +6,9 @@
 # socket); the machine's own cron files and daemon are never touched. The
 # daemon is started only when at least 15 s remain before the next minute and
 # stopped as soon as it has read the files, so no job can come due.
-# Usage: [ETCETERA_CRON_USERS='u1 u2'] run-cron-daemon.sh CRON_D_DIR     (run as root)
+# With ETCETERA_CRON_UNTIL=FILE the daemon instead runs until the jobs have
+# written FILE (at most 75 s: the next minute), to see what a job really gets.
+# Usage: [ETCETERA_CRON_USERS='u1 u2'] [ETCETERA_CRON_UNTIL=FILE] run-cron-daemon.sh CRON_D_DIR   (run as root)
 set -euo pipefail
 crond=$(realpath "$1")
 if [ "${ETCETERA_IN_NAMESPACE:-}" != 1 ]; then
@@ -44,10 +46,17 @@ perl -MIO::Socket::UNIX -e '$| = 1;
   while (1) { my $m; $s->recv($m, 65536); print $o "$m\n"; }' "$scratch/log" &
 listener=$!
 for _ in $(seq 50); do [ -S /dev/log ] && break; sleep 0.05; done
-while [ $(( $(date +%s) % 60 )) -gt 44 ]; do sleep 1; done
+until=${ETCETERA_CRON_UNTIL:-}
+if [ -z "$until" ]; then
+  while [ $(( $(date +%s) % 60 )) -gt 44 ]; do sleep 1; done
+fi
 cron -f -L 0 &
 daemon=$!
 for _ in $(seq 100); do grep -q '@reboot' "$scratch/log" && break; sleep 0.05; done
+if [ -n "$until" ]; then
+  for _ in $(seq 750); do [ -s "$until" ] && break; sleep 0.1; done
+  sleep 1
+fi
 kill "$daemon" 2>/dev/null || true
 wait "$daemon" 2>/dev/null || true
 kill "$listener" 2>/dev/null || true
