@@ -72,7 +72,8 @@ export function ruleFixtureSuites(root: string, rules: readonly RuleMeta[], opti
           const text = readFileSync(file, "utf8");
           const expected = [...readExpectations(text), ...(options.extraExpectations?.(text) ?? [])];
           // A subfolder may bring its own settings.json (e.g. another program version).
-          const own = dirname(file) === dir ? settings : folderSettings(dirname(file));
+          // A subfolder without one (cron.d/) keeps its rule folder's.
+          const own = dirname(file) === dir || !existsSync(join(dirname(file), "settings.json")) ? settings : folderSettings(dirname(file));
           assertDiagnosticsMatch(lintText(options.pathFor(relative(dir, file)), text, own, options.kind), expected);
         });
       }
