@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import type { Diagnostic } from "../../server/src/core/diagnostic.js";
 import { defaultSettings, type Settings } from "../../server/src/core/settings.js";
 import { parseUnitFile } from "../../server/src/languages/systemd/parser.js";
@@ -99,5 +100,64 @@ describe("exposure score of a drop-in", () => {
     assert.equal(d?.range.start.line, 0);
     assert.ok(d?.fixes?.every((f) => f.edits[0]?.range.start.line === 2 || f.edits[0]?.range.start.line === 1));
     assert.deepEqual(lintText("/etc/systemd/system/other.service.d/x.conf", dropIn, enabled, "systemd", workspace), []);
+  });
+});
+
+describe("exposure score on arbitrary input", () => {
+  const keys = [
+    "User",
+    "DynamicUser",
+    "CapabilityBoundingSet",
+    "AmbientCapabilities",
+    "SystemCallFilter",
+    "SystemCallArchitectures",
+    "RestrictAddressFamilies",
+    "RestrictNamespaces",
+    "IPAddressDeny",
+    "IPAddressAllow",
+    "DeviceAllow",
+    "DevicePolicy",
+    "UMask",
+    "ProtectSystem",
+    "ProtectHome",
+    "ExecStart",
+    "Type",
+    "Delegate",
+    "SupplementaryGroups",
+    "RootImage",
+    "ProtectClock",
+  ];
+  const value = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom(
+      "",
+      "~",
+      "yes",
+      "no",
+      "~@mount @swap:EPERM",
+      "@system-service",
+      "none",
+      "AF_INET ~AF_UNIX",
+      "%i",
+      "0",
+      "0777",
+      "any localhost ::1/128",
+      "char-rtc rwm",
+      "~user mnt",
+    ),
+  );
+  const unitText = fc
+    .array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 25 })
+    .map((lines) => `[Service]\nExecStart=/bin/true\n${lines.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
+
+  it("always returns a score or a refusal, with every exposure within 0..10", () => {
+    fc.assert(
+      fc.property(unitText, fc.constantFrom<"system" | "user">("system", "user"), (text, scope) => {
+        const o = scoreService({ path: "/etc/systemd/system/x@.service", text, scope });
+        if (o.kind !== "score") return o.kind === "refused";
+        return o.score.exposureTenths >= 0 && o.score.exposureTenths <= 100 && o.score.results.length === 81;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
