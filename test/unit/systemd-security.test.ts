@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { Diagnostic } from "../../server/src/core/diagnostic.js";
 import { defaultSettings, type Settings } from "../../server/src/core/settings.js";
 import { parseUnitFile } from "../../server/src/languages/systemd/parser.js";
+import { securityHover } from "../../server/src/languages/systemd/security/editor.js";
 import { hardeningOptions } from "../../server/src/languages/systemd/security/hardening.js";
 import { scoreService } from "../../server/src/languages/systemd/security/index.js";
 import { lintText } from "../helpers/lint.js";
@@ -159,5 +160,19 @@ describe("exposure score on arbitrary input", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("exposure hover and the target version", () => {
+  it("says when the target systemd version scores with other checks", () => {
+    const ctx = (version: number | null) => ({
+      path: "/etc/systemd/system/app.service",
+      settings: { ...defaultSettings, systemd: { ...defaultSettings.systemd, version } },
+      workspace: { unitNames: () => [] },
+    });
+    const unit = parseUnitFile(plain);
+    assert.doesNotMatch(securityHover(unit, { line: 3, character: 2 }, ctx(252)) ?? "", /may score differently/);
+    assert.match(securityHover(unit, { line: 3, character: 2 }, ctx(247)) ?? "", /systemd 247 .* may score differently/);
+    assert.equal(securityHover(unit, { line: 0, character: 2 }, ctx(null)), undefined);
   });
 });

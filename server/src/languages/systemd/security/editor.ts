@@ -54,7 +54,15 @@ export function securityHover(unit: UnitFile, position: Position, ctx: LanguageC
     "What weighs most:",
     ...top,
     ...(best.length ? ["", `Largest single gains: ${best.join(", ")}.`] : []),
+    ...versionNote(ctx),
   ].join("\n");
+}
+
+/** systemd 252 to 256 score alike; a target outside that range is told so. */
+function versionNote(ctx: LanguageContext): string[] {
+  const target = ctx.settings.systemd.version;
+  if (target === null || (target >= 252 && target <= 256)) return [];
+  return ["", `Scored with the checks of systemd 252 to 256; systemd ${target} (etcetera.systemd.version) may score differently.`];
 }
 
 export function securityRefactorings(unit: UnitFile, range: Range, ctx: LanguageContext): Refactoring[] {
