@@ -8,7 +8,8 @@
  * expected.json records netplan's verdicts (test/scripts/record-netplan.ts).
  * For every case:
  *   - netplan accepts it ⇔ we report no error in any of its files, and on a
- *     case netplan accepts we report no warning netplan does not also print;
+ *     case netplan accepts we report no warning netplan does not also print
+ *     (warnings of the rules about mistakes netplan accepts are listed apart);
  *   - every located netplan error has an error of ours in that file whose
  *     range covers netplan's line (or, for our broken files, the line marked
  *     `# mistake`, where netplan points elsewhere; for a definition as a whole
@@ -30,6 +31,24 @@ import { caseFiles, expectedFile, fixtureCases, fixtureDir, generateCase, netpla
 const recording = JSON.parse(readFileSync(expectedFile, "utf8")) as Recording;
 const gapsFile = join(fixtureDir, "known-gaps.json");
 const gaps = JSON.parse(readFileSync(gapsFile, "utf8")) as Record<string, string>;
+
+/**
+ * Rules about mistakes netplan accepts (the kernel or the backend then fails, or the result surprises): on
+ * netplan's own test inputs, which exercise the generator rather than make sense, they are listed for review,
+ * not counted as false alarms. Everything else of ours mirrors a netplan error or warning.
+ */
+const beyondNetplan = new Set([
+  "netplan/gateway-outside-subnet",
+  "netplan/duplicate-address",
+  "netplan/host-bits-set",
+  "netplan/member-with-addresses",
+  "netplan/missing-version",
+  "netplan/duplicate-key",
+  "netplan/file-permissions",
+  "netplan/bridge-timer-units",
+  "netplan/mtu-too-small-for-ipv6",
+]);
+const beyond: string[] = [];
 
 /** Messages about this machine, not the file: netplan needs ovs-vsctl to accept Open vSwitch definitions. */
 const environment = /The 'ovs-vsctl' tool is required/;
@@ -73,9 +92,11 @@ function compare(name: string): Outcome {
   if (netplanOk) {
     const netplanWarns = verdict.findings.some((f) => /^WARNING/.test(f.message));
     for (const [file, ds] of ours)
-      for (const d of ds)
-        if (d.severity === "error" || (d.severity === "warning" && !netplanWarns))
-          falseAlarms.push(`${file}:${d.range.start.line + 1} ${d.rule}: ${d.message}`);
+      for (const d of ds) {
+        const where = `${name}/${file}:${d.range.start.line + 1} ${d.rule}: ${d.message}`;
+        if (d.severity === "warning" && beyondNetplan.has(d.rule)) beyond.push(where);
+        else if (d.severity === "error" || (d.severity === "warning" && !netplanWarns)) falseAlarms.push(where);
+      }
   }
   let lineAgrees = true;
   if (!netplanOk)
@@ -100,7 +121,11 @@ function compare(name: string): Outcome {
 const counts = { cases: 0, files: 0, rejected: 0, verdictAgrees: 0, lineAgrees: 0, falseAlarmCases: 0, gaps: 0 };
 
 describe(`netplan generate ${recording.netplan} agrees with our diagnostics`, () => {
-  after(() => console.log(`netplan differential: ${JSON.stringify(counts)}`));
+  after(() => {
+    console.log(`netplan differential: ${JSON.stringify(counts)}`);
+    console.log(`warnings of ours beyond netplan on files it accepts (for review): ${beyond.length}`);
+    if (process.env.NETPLAN_DIFF_VERBOSE === "1") for (const b of beyond) console.log(`  ${b}`);
+  });
   for (const name of fixtureCases()) {
     it(name, () => {
       const o = compare(name);

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { defaultSettings } from "../../server/src/core/settings.js";
 import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
 import { parseNetplan } from "../../server/src/languages/netplan/parser.js";
 import { at } from "../helpers/language.js";
+import { lintText } from "../helpers/lint.js";
 
 const path = "/etc/netplan/50-cloud-init.yaml";
 
@@ -90,7 +92,20 @@ describe("netplan generate (Debian 12's netplan 0.106) agrees with the fixtures"
 }, () => {
   const dir = "test/fixtures/netplan";
   const files = (folder: string) => readdirSync(join(dir, folder)).map((f) => join(dir, folder, f));
-  for (const file of [...files("clean"), ...files("deprecated-gateway")])
+  /** The rules about mistakes netplan accepts: their fixtures must pass netplan, or they would not be beyond it. */
+  const accepted = [
+    "gateway-outside-subnet",
+    "duplicate-address",
+    "host-bits-set",
+    "member-with-addresses",
+    "missing-version",
+    "duplicate-key",
+    "bridge-timer-units",
+    "interface-name-too-long",
+    "mtu-too-small-for-ipv6",
+    "conflicting-default-routes",
+  ];
+  for (const file of [...files("clean"), ...files("deprecated-gateway"), ...accepted.flatMap(files)])
     it(`accepts ${file}`, () => {
       const r = accepts(file);
       assert.ok(r.ok, r.output);
@@ -99,4 +114,48 @@ describe("netplan generate (Debian 12's netplan 0.106) agrees with the fixtures"
     it(`rejects ${file}`, () => {
       assert.equal(accepts(file).ok, false);
     });
+});
+
+describe("netplan files on disk", () => {
+  it("warns on a group- or world-readable file, as netplan does, and checks a file with its folder", () => {
+    const root = mkdtempSync(join(tmpdir(), "netplan-folder-"));
+    try {
+      const dir = join(root, "etc/netplan");
+      mkdirSync(dir, { recursive: true });
+      const first = join(dir, "01-eth.yaml");
+      const second = join(dir, "50-bond.yaml");
+      writeFileSync(first, "network:\n  version: 2\n  ethernets:\n    eth0: {}\n");
+      writeFileSync(second, "network:\n  version: 2\n  bonds:\n    bond0:\n      interfaces: [eth0, eth1]\n");
+      chmodSync(first, 0o644);
+      chmodSync(second, 0o600);
+      const lint = (p: string) => lintText(p, readFileSync(p, "utf8"));
+      assert.deepEqual(
+        lint(first).map((d) => d.rule),
+        ["netplan/file-permissions"],
+      );
+      // eth0 comes from 01-eth.yaml, read before; eth1 is defined nowhere.
+      const bond = lint(second);
+      assert.deepEqual(
+        bond.map((d) => [d.rule, d.range.start.line, d.message.includes("'eth1'")]),
+        [["netplan/undefined-interface", 4, true]],
+      );
+      // Defined only in a file netplan reads later: netplan 0.106 rejects the earlier file.
+      writeFileSync(join(dir, "99-eth1.yaml"), "network:\n  version: 2\n  ethernets:\n    eth1: {}\n");
+      assert.match(lint(second)[0]?.message ?? "", /defined in 99-eth1\.yaml, which netplan reads after this file/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("follows the target version: a 1.0 key is an error for 0.106 and fine for 1.2.2", () => {
+    const text = "network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: []\n      hairpin: true\n";
+    assert.deepEqual(
+      lintText("/etc/netplan/x.yaml", text).map((d) => d.rule),
+      ["netplan/not-in-debian-netplan"],
+    );
+    assert.deepEqual(lintText("/etc/netplan/x.yaml", text, { ...defaultSettings, netplan: { version: "1.2.2" } }), []);
+    const mac = "network:\n  version: 2\n  ethernets:\n    eth0:\n      macaddress: random\n";
+    assert.equal(lintText("/etc/netplan/x.yaml", mac)[0]?.rule, "netplan/invalid-mac");
+    assert.deepEqual(lintText("/etc/netplan/x.yaml", mac, { ...defaultSettings, netplan: { version: "1.2.2" } }), []);
+  });
 });

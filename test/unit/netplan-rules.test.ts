@@ -55,17 +55,18 @@ describe("netplan rules", () => {
       ),
       "network:\n  ethernets:\n    eth0:\n      routes:\n      - to: 10.9.0.0/16\n        via: 10.0.0.9\n      - to: default\n        via: 10.0.0.1\n      mtu: 1500\n",
     );
-    const both = 'network:\n  ethernets:\n    eth0:\n      gateway4: 10.0.0.1\n      gateway6: "fe80::1"\n';
+    const both =
+      'network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [10.0.0.2/24]\n      gateway4: 10.0.0.1\n      gateway6: "fe80::1"\n';
     const after = fixed(both);
     assert.equal(
       after,
-      'network:\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          via: 10.0.0.1\n        - to: default\n          via: "fe80::1"\n',
+      'network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [10.0.0.2/24]\n      routes:\n        - to: default\n          via: 10.0.0.1\n        - to: default\n          via: "fe80::1"\n',
     );
     assert.deepEqual(lintText("/etc/netplan/x.yaml", after), []);
   });
 
   it("offers the did-you-mean as a quick fix", () => {
-    const d = lintText("/etc/netplan/x.yaml", "network:\n  ethernets:\n    eth0:\n      dhcp5: true\n")[0];
+    const d = lintText("/etc/netplan/x.yaml", "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp5: true\n")[0];
     assert.deepEqual(d?.fixes?.[0]?.edits, [{ range: d?.range, newText: "dhcp4" }]);
   });
 });

@@ -1,13 +1,23 @@
 import type { NetplanRule } from "../rule.js";
 import { backendUnsupported } from "./backend-unsupported.js";
+import { bridgeTimerUnits } from "./bridge-timer-units.js";
 import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
 import { deprecatedGateway } from "./deprecated-gateway.js";
+import { duplicateAddress } from "./duplicate-address.js";
+import { duplicateKey } from "./duplicate-key.js";
+import { filePermissions } from "./file-permissions.js";
+import { gatewayOutsideSubnet } from "./gateway-outside-subnet.js";
+import { hostBitsSet } from "./host-bits-set.js";
 import { incompleteRoute } from "./incomplete-route.js";
+import { interfaceNameTooLong } from "./interface-name-too-long.js";
 import { invalidAddress } from "./invalid-address.js";
 import { invalidMac } from "./invalid-mac.js";
 import { invalidNumber } from "./invalid-number.js";
 import { invalidValue } from "./invalid-value.js";
+import { memberWithAddresses } from "./member-with-addresses.js";
 import { missingProperty } from "./missing-property.js";
+import { missingVersion } from "./missing-version.js";
+import { mtuTooSmallForIpv6 } from "./mtu-too-small-for-ipv6.js";
 import { notInDebianNetplan } from "./not-in-debian-netplan.js";
 import { undefinedInterface } from "./undefined-interface.js";
 import { unknownKey } from "./unknown-key.js";
@@ -27,4 +37,14 @@ export const netplanRules: readonly NetplanRule[] = [
   conflictingDefaultRoutes,
   deprecatedGateway,
   notInDebianNetplan,
+  gatewayOutsideSubnet,
+  duplicateAddress,
+  hostBitsSet,
+  memberWithAddresses,
+  missingVersion,
+  duplicateKey,
+  filePermissions,
+  bridgeTimerUnits,
+  interfaceNameTooLong,
+  mtuTooSmallForIpv6,
 ];
