@@ -6,7 +6,7 @@
  * have no table; what it said about them is kept instead.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scope } from "../../server/src/languages/systemd/security/types.js";
@@ -23,9 +23,20 @@ export interface SystemdVerdict {
   refused?: string;
 }
 
+let runtimeDir: string | undefined;
+
+/** One runtime directory per process, removed when the process exits. */
+function runtime(): string {
+  if (!runtimeDir) {
+    const dir = mkdtempSync(join(tmpdir(), "etcetera-xdg-"));
+    chmodSync(dir, 0o700);
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    runtimeDir = dir;
+  }
+  return runtimeDir;
+}
+
 function env(): NodeJS.ProcessEnv {
-  const runtime = join(tmpdir(), `etcetera-xdg-${process.pid}`);
-  mkdirSync(runtime, { recursive: true, mode: 0o700 });
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? "/root",
@@ -39,7 +50,7 @@ function env(): NodeJS.ProcessEnv {
     // Only the directories of the units given: nothing installed on this machine may leak in.
     SYSTEMD_UNIT_PATH: "",
     // The user manager needs a runtime directory even offline.
-    XDG_RUNTIME_DIR: runtime,
+    XDG_RUNTIME_DIR: runtime(),
   };
 }
 
