@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../../server/src/core/diagnostic.js";
 import type { WorkspaceIndex } from "../../server/src/core/language.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import { UnitNameIndex } from "../../server/src/features/workspace-index.js";
 import { parseUnitFile } from "../../server/src/languages/systemd/parser.js";
 import { lintText } from "../helpers/lint.js";
 
@@ -306,26 +307,13 @@ function logicalLines(text: string): Map<number, [number, number]> {
 }
 
 /**
- * What `etcetera lint` sees when pointed at the extracted package: its unit
- * files by name (aliases included), so that a drop-in is checked together
- * with its unit and a timer finds its service.
+ * What `etcetera lint` sees when pointed at the extracted package: the same
+ * index the CLI builds (every unit, drop-in and link of the package's unit
+ * directories), so that a unit is judged with its drop-ins, a drop-in with
+ * its unit, and a timer finds its service.
  */
-function packageWorkspace(pkg: string, files: CorpusFile[]): WorkspaceIndex {
-  const texts = new Map<string, string>();
-  for (const f of files) if (f.pkg === pkg && !f.dropIn && !texts.has(f.local)) texts.set(f.local, f.abs);
-  const names = new Set(texts.keys());
-  for (const scope of ["system", "user"] as const)
-    for (const dir of unitDirs[scope]) {
-      const base = join(corpusRoot, pkg, dir);
-      if (isDir(base)) for (const name of readdirSync(base)) if (unitSuffix.test(name)) names.add(name);
-    }
-  return {
-    unitNames: () => [...names],
-    unitText: (name) => {
-      const path = texts.get(name);
-      return path ? readFileSync(path, "utf8") : undefined;
-    },
-  };
+function packageWorkspace(pkg: string, files: CorpusFile[]): Promise<WorkspaceIndex> {
+  return UnitNameIndex.forFiles(files.filter((f) => f.pkg === pkg).map((f) => f.abs));
 }
 
 function loadAllowList(file: string): AllowEntry[] {
@@ -371,14 +359,14 @@ describe("systemd corpus: Debian bookworm unit files against systemd-analyze ver
     for (const f of files) if (!f.dropIn && !corpusIndex.has(`${f.scope}/${f.local}`)) corpusIndex.set(`${f.scope}/${f.local}`, f.abs);
 
     for (const pkg of packages) {
-      const workspace = packageWorkspace(pkg, files);
+      const workspace = await packageWorkspace(pkg, files);
       for (const file of files) {
         if (file.pkg !== pkg) continue;
         const text = readFileSync(file.abs, "utf8");
         results.set(file, {
           file,
           lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0),
-          diagnostics: lintText(`/${file.rel}`, text, defaultSettings, "systemd", workspace),
+          diagnostics: lintText(file.abs, text, defaultSettings, "systemd", workspace),
           verifyLines: new Map(),
           verifyUnit: [],
         });

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { readFileFacts, wantsFileFacts } from "../core/file-facts.js";
@@ -103,13 +102,8 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   }
 
   const { files, errors } = await collectFiles(positionals, kind);
-  const index = new UnitNameIndex();
-  for (const f of files) index.addPath(f.path);
-  // A drop-in is checked together with its unit when the unit sits beside its .d directory.
-  for (const f of files) {
-    const dropInDir = dirname(f.path);
-    if (f.kind === "systemd" && dropInDir.endsWith(".d") && existsSync(dropInDir.slice(0, -2))) index.addPath(dropInDir.slice(0, -2));
-  }
+  // A unit is judged with its drop-ins and a drop-in with its unit: their directories are indexed too.
+  const index = await UnitNameIndex.forFiles(files.map((f) => f.path));
   const results: FileResult[] = [];
   for (const file of files) {
     const read = await readText(file.path);

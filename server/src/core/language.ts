@@ -6,6 +6,13 @@ import type { Position, Range } from "./text.js";
 
 export type { FileKind };
 
+/** A file of the workspace as the unit-set model sees it: its path and, for a symbolic link, where it points. */
+export interface WorkspaceFile {
+  path: string;
+  /** The link's target as written (`/dev/null` masks; another unit's name makes an alias). */
+  link?: string;
+}
+
 /** What a language feature may know beyond the document itself. */
 export interface WorkspaceIndex {
   /** File names (not paths) of the unit files in the workspace or on the command line. */
@@ -19,6 +26,15 @@ export interface WorkspaceIndex {
   netplanFolder?(path: string): readonly { path: string; text: string }[];
   /** The logrotate configs in the workspace (logrotate.conf and logrotate.d files), for checks across files. */
   logrotateConfigs?(): readonly { path: string; text: string }[];
+  /**
+   * Every systemd file the workspace knows (units, drop-ins, links), by path, for the unit-set
+   * model (languages/systemd/unit-set.ts). The same array until something changes.
+   */
+  systemdFiles?(): readonly WorkspaceFile[];
+  /** The text of a file by path: an open document's unsaved text wins over the file on disk. */
+  textOf?(path: string): string | undefined;
+  /** Why the workspace's list of files may be incomplete (a scan stopped at its budget): absence then proves nothing. */
+  incomplete?(): string | undefined;
 }
 
 export const emptyWorkspace: WorkspaceIndex = { unitNames: () => [] };
@@ -115,6 +131,10 @@ export interface LanguageModule<Doc> {
   folding(doc: Doc): FoldingRange[];
   /** Code lenses over the document (optional). */
   codeLenses?(doc: Doc, ctx: LanguageContext): CodeLens[];
+  /** Names under which other files of this language may depend on the file at `path` (a unit's name; the unit a drop-in configures). */
+  providedNames?(path: string): string[];
+  /** Names of the files whose change may change this document's diagnostics (see features/dependents.ts). */
+  dependencyNames?(doc: Doc, path: string): string[];
   /** Refactorings offered for a range (optional: most languages only have the fixes of their diagnostics). */
   refactorings?(doc: Doc, range: Range, ctx: LanguageContext): Refactoring[];
 }

@@ -1,37 +1,60 @@
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { kindOfPath } from "../core/kinds.js";
-import type { WorkspaceIndex } from "../core/language.js";
+import { kindOfPath, pathParts } from "../core/kinds.js";
+import type { WorkspaceFile, WorkspaceIndex } from "../core/language.js";
 
 const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".cache"]);
 const MAX_UNIT_SIZE = 1024 * 1024;
+export const DEFAULT_SCAN_BUDGET = 20000;
+
+function nameOf(path: string): string {
+  return pathParts(path).pop() ?? path;
+}
+
+function isSystemdFile(path: string): boolean {
+  return kindOfPath(path) === "systemd";
+}
 
 function isUnitFile(path: string): boolean {
-  return kindOfPath(path) === "systemd" && !path.endsWith(".conf");
+  return isSystemdFile(path) && !path.endsWith(".conf");
+}
+
+function linkOf(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Unit files known to the server or the CLI: those found under some roots
- * (bounded), those named on the command line, and open documents, whose
- * unsaved text wins over the file on disk.
+ * The systemd files known to the server or the CLI: those found under some
+ * roots (bounded), those named on the command line, and open documents,
+ * whose unsaved text wins over the file on disk. Units by name for the
+ * older rules, every unit, drop-in and link by path for the unit set.
  */
 export class UnitNameIndex implements WorkspaceIndex {
-  private readonly paths = new Map<string, string>();
-  private readonly open = new Map<string, { name: string; text: () => string }>();
+  private readonly files = new Map<string, WorkspaceFile>();
+  private readonly open = new Map<string, { path: string; text: () => string }>();
   private readonly texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
   private readonly logrotatePaths = new Set<string>();
   /** Open logrotate documents by URI. */
   private readonly openLogrotate = new Map<string, { path: string; text: () => string }>();
+  private snapshot: readonly WorkspaceFile[] | undefined;
+  private stoppedAt: string | undefined;
 
   unitNames(): readonly string[] {
-    return [...new Set([...this.paths.keys(), ...[...this.open.values()].map((o) => o.name)])];
+    const names = new Set<string>();
+    for (const path of this.files.keys()) if (isUnitFile(path)) names.add(nameOf(path));
+    for (const o of this.open.values()) if (isUnitFile(o.path)) names.add(nameOf(o.path));
+    return [...names];
   }
 
   unitText(name: string): string | undefined {
-    for (const o of this.open.values()) if (o.name === name) return o.text();
-    const path = this.paths.get(name);
-    return path ? this.readCached(path) : undefined;
+    for (const o of this.open.values()) if (isUnitFile(o.path) && nameOf(o.path) === name) return o.text();
+    for (const path of this.files.keys()) if (isUnitFile(path) && nameOf(path) === name) return this.textOf(path);
+    return undefined;
   }
 
   /** Logrotate configs: open documents first (their unsaved text), then the files found on disk. */
@@ -40,15 +63,25 @@ export class UnitNameIndex implements WorkspaceIndex {
     for (const o of this.openLogrotate.values()) out.set(o.path, o.text());
     for (const path of this.logrotatePaths) {
       if (out.has(path)) continue;
-      const text = this.readCached(path);
+      const text = this.textOf(path);
       if (text !== undefined) out.set(path, text);
     }
     return [...out].map(([path, text]) => ({ path, text }));
   }
 
-  private readCached(path: string): string | undefined {
+  systemdFiles(): readonly WorkspaceFile[] {
+    if (!this.snapshot) {
+      const all = new Map(this.files);
+      for (const o of this.open.values()) if (isSystemdFile(o.path) && !all.has(o.path)) all.set(o.path, { path: o.path });
+      this.snapshot = [...all.values()];
+    }
+    return this.snapshot;
+  }
+
+  textOf(path: string): string | undefined {
+    for (const o of this.open.values()) if (o.path === path) return o.text();
     try {
-      // Rules ask for the same unit several times per check (and on every keystroke in a drop-in): read a file once per change.
+      // Rules ask for the same file several times per check (and on every keystroke in a drop-in): read a file once per change.
       const info = statSync(path);
       if (!info.isFile() || info.size > MAX_UNIT_SIZE) return undefined;
       const cached = this.texts.get(path);
@@ -61,25 +94,85 @@ export class UnitNameIndex implements WorkspaceIndex {
     }
   }
 
+  incomplete(): string | undefined {
+    return this.stoppedAt;
+  }
+
+  /** Whether the index knows this path (on disk or open). */
+  has(path: string): boolean {
+    return this.files.has(path) || [...this.open.values()].some((o) => o.path === path);
+  }
+
   addOpen(uri: string, path: string, text: () => string): void {
-    const name = path.split(/[\\/]/).pop() ?? "";
-    if (isUnitFile(path)) this.open.set(uri, { name, text });
+    this.open.set(uri, { path, text });
     if (kindOfPath(path) === "logrotate") this.openLogrotate.set(uri, { path, text });
+    this.snapshot = undefined;
   }
 
   removeOpen(uri: string): void {
     this.open.delete(uri);
     this.openLogrotate.delete(uri);
+    this.snapshot = undefined;
   }
 
   addPath(path: string): void {
-    if (isUnitFile(path)) this.paths.set(path.split(/[\\/]/).pop() ?? path, path);
     if (kindOfPath(path) === "logrotate") this.logrotatePaths.add(path);
+    if (!isSystemdFile(path)) return;
+    this.files.set(path, { path, link: linkOf(path) });
+    this.texts.delete(path);
+    this.snapshot = undefined;
   }
 
-  /** Walks the roots for unit files, visiting at most `limit` entries so a huge workspace cannot stall the server. */
-  async scan(roots: string[], limit = 20000): Promise<void> {
+  /** Forgets a deleted file, or every file under a deleted directory. */
+  removePath(path: string): void {
+    const under = path.endsWith("/") ? path : `${path}/`;
+    for (const known of [...this.files.keys()])
+      if (known === path || known.startsWith(under)) {
+        this.files.delete(known);
+        this.texts.delete(known);
+      }
+    for (const known of [...this.logrotatePaths]) if (known === path || known.startsWith(under)) this.logrotatePaths.delete(known);
+    this.snapshot = undefined;
+  }
+
+  /** Adds the systemd files of a directory: its units and the drop-ins of its `*.d` subdirectories (as `systemd-analyze verify` reads the unit's own directory). */
+  async addDirectory(dir: string): Promise<void> {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory() && e.name.endsWith(".d")) {
+        for (const name of await readdir(full).catch(() => [] as string[])) this.addPath(join(full, name));
+      } else if (!e.isDirectory()) this.addPath(full);
+    }
+  }
+
+  /**
+   * The index `etcetera lint` judges files with: the files given, and for each unit directory they are
+   * in, its other units and drop-ins (as `systemd-analyze verify` adds a unit's directory to its search path).
+   */
+  static async forFiles(paths: readonly string[]): Promise<UnitNameIndex> {
+    const index = new UnitNameIndex();
+    const dirs = new Set<string>();
+    for (const path of paths) {
+      if (!isSystemdFile(path)) continue;
+      index.addPath(path);
+      const parts = pathParts(path);
+      const parent = parts.slice(0, -1).join("/");
+      dirs.add(path.endsWith(".conf") && parent.endsWith(".d") ? parts.slice(0, -2).join("/") : parent);
+    }
+    for (const dir of dirs) await index.addDirectory(dir === "" ? "." : dir);
+    return index;
+  }
+
+  /** Walks the roots for systemd files, visiting at most `limit` entries so a huge workspace cannot stall the server. */
+  async scan(roots: string[], limit = DEFAULT_SCAN_BUDGET): Promise<void> {
     let budget = limit;
+    this.stoppedAt = undefined;
     const walk = async (dir: string, depth: number): Promise<void> => {
       if (budget <= 0 || depth > 12) return;
       let entries: import("node:fs").Dirent[];
@@ -89,7 +182,10 @@ export class UnitNameIndex implements WorkspaceIndex {
         return;
       }
       for (const e of entries) {
-        if (--budget <= 0) return;
+        if (--budget <= 0) {
+          this.stoppedAt ??= `the workspace scan stopped after ${limit} entries (in ${dir}); units beyond it are unknown`;
+          return;
+        }
         if (e.isDirectory()) {
           if (!skipDirs.has(e.name)) await walk(join(dir, e.name), depth + 1);
         } else {

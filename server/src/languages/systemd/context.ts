@@ -2,7 +2,9 @@ import type { LanguageContext } from "../../core/language.js";
 import { isUnitType, lookupDirective, newestKnownVersion, sectionsForType, type UnitType } from "./data.js";
 import type { UnitFile } from "./parser.js";
 import type { UnitCheckContext } from "./rule.js";
+import { normalizeDir } from "./search-path.js";
 import { describeUnitPath, guessTypeFromSections } from "./unit-name.js";
+import { type LoadedUnit, loadUnit, UnitFiles, unitNameForPath } from "./unit-set.js";
 
 /** Everything the rules and features need to know about one unit file. */
 export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckContext {
@@ -14,8 +16,19 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
       ? sectionsForType(type)
       : ["Unit", "Install", "Service", "Socket", "Mount", "Automount", "Swap", "Timer", "Path", "Slice", "Scope"],
   );
+  let loaded: LoadedUnit | undefined | null = null;
+  const effective = (): LoadedUnit | undefined => {
+    if (loaded === null) {
+      const name = unitNameForPath(ctx.path);
+      loaded = name ? loadUnit(ctx.workspace, name, ctx.path, new UnitFiles(ctx.workspace, { path: ctx.path, file: unit })) : undefined;
+    }
+    return loaded;
+  };
+  const self = normalizeDir(ctx.path);
   return {
     ...ctx,
+    effective,
+    selfLayer: () => effective()?.layers.find((l) => normalizeDir(l.path) === self),
     unit,
     info,
     type,

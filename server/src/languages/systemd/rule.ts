@@ -4,6 +4,7 @@ import type { Range } from "../../core/text.js";
 import type { DirectiveInfo, UnitType } from "./data.js";
 import type { Entry, UnitFile } from "./parser.js";
 import type { UnitFileInfo } from "./unit-name.js";
+import type { LoadedUnit, UnitLayer } from "./unit-set.js";
 
 export interface UnitCheckContext extends LanguageContext {
   unit: UnitFile;
@@ -18,6 +19,14 @@ export interface UnitCheckContext extends LanguageContext {
   directiveOf(entry: Entry): DirectiveInfo | undefined;
   /** Whether a section of this name is valid here (sections starting with X- are always ignored quietly). */
   isKnownSection(name: string): boolean;
+  /**
+   * The unit this file configures as systemd loads it from the workspace's unit set: its fragment
+   * and all its drop-ins in systemd's order, this file (with its current text) among them.
+   * Undefined when the path names no unit. Computed on first use.
+   */
+  effective(): LoadedUnit | undefined;
+  /** This file's layer in effective(), when it is one. */
+  selfLayer(): UnitLayer | undefined;
 }
 
 export type Report = (range: Range, message: string, fixes?: Fix[]) => void;

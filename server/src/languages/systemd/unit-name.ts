@@ -1,3 +1,4 @@
+import { pathParts } from "../../core/kinds.js";
 import { isUnitType, type UnitType } from "./data.js";
 
 /**
@@ -37,18 +38,22 @@ export interface UnitFileInfo {
   isInstance: boolean;
 }
 
+// A backslash is part of an escaped unit name (run-vmblock\x2dfuse.mount), not a separator, except in Windows paths.
 function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
+  const parts = pathParts(path);
   return parts[parts.length - 1] ?? path;
 }
 
 function parentName(path: string): string {
-  const parts = path.split(/[\\/]/);
+  const parts = pathParts(path);
   return parts[parts.length - 2] ?? "";
 }
 
 function typeOf(name: string): UnitType | undefined {
-  const suffix = name.slice(name.lastIndexOf(".") + 1);
+  // A bare type name (the drop-in directory service.d/ for every service) has no suffix.
+  const dot = name.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const suffix = name.slice(dot + 1);
   return isUnitType(suffix) ? suffix : undefined;
 }
 

@@ -14,6 +14,8 @@ export const timerUnitMissing: UnitRule = {
   },
   check(ctx, report) {
     if (ctx.info.isDropIn || ctx.type !== "timer" || !ctx.info.unitName) return;
+    // A scan that stopped at its budget proves nothing about what is missing (the server says so once).
+    if (ctx.workspace.incomplete?.()) return;
     const names = new Set(ctx.workspace.unitNames());
     // Only a workspace that holds other units says anything about what is missing.
     if ([...names].every((n) => n === ctx.info.unitName || n === ctx.info.fileName)) return;

@@ -1,16 +1,17 @@
 import type { Range } from "../../../core/text.js";
 import { lookupDirective } from "../data.js";
-import { type Entry, parseUnitFile, type Section } from "../parser.js";
+import type { Entry, Section } from "../parser.js";
 import type { Report, UnitCheckContext, UnitRule } from "../rule.js";
 import { unitNameFromPath } from "../unit-path-escape.js";
+import type { UnitLayer } from "../unit-set.js";
 import { parseExecValue } from "../values/command.js";
 import { validateValue } from "../values/index.js";
 import { isEmptyFile } from "./masked-unit.js";
 
 /**
- * Whole-unit checks that make systemd refuse to load a unit ("... Refusing.").
- * A drop-in is checked merged with its unit when the workspace has the unit;
- * only the drop-in's own lines are reported then.
+ * Whole-unit checks that make systemd refuse to load a unit ("... Refusing."),
+ * on the unit as systemd assembles it from the workspace's unit set (unit
+ * file and all its drop-ins); each file reports its own share.
  */
 export const unitRefused: UnitRule = {
   meta: {
@@ -24,12 +25,18 @@ export const unitRefused: UnitRule = {
       (p) => p.kind === "invalid-section-header" || p.kind === "invalid-utf8" || p.kind === "line-too-long",
     );
     if (!ctx.type || fatal || isEmptyFile(ctx.unit)) return;
-    if (ctx.info.isDropIn) {
-      checkMergedDropIn(ctx, report);
+    const check = checks[ctx.type];
+    if (!check) return;
+    const loaded = ctx.effective();
+    const self = ctx.selfLayer();
+    if (!loaded?.fragment || !self) {
+      // Without its unit file a drop-in says nothing about refusal; a unit file is judged alone.
+      if (!ctx.info.isDropIn) check(viewOf(ctx, ctx.unit.sections), (range, message) => report(range, message));
       return;
     }
-    const view = viewOf(ctx, ctx.unit.sections);
-    checks[ctx.type]?.(view, (range, message) => report(range, message));
+    // Mounts, automounts and swaps are checked by name against their own file only.
+    if (self.role === "drop-in" && (ctx.type === "mount" || ctx.type === "automount" || ctx.type === "swap")) return;
+    judgeEffective(ctx, check, loaded.layers, self, loaded.name, report);
   },
 };
 
@@ -207,21 +214,32 @@ function checkNameMatchesPath(view: UnitView, report: Report, section: string, k
   }
 }
 
-/** Checks the unit as it will be with this drop-in applied, when the workspace has the unit file. */
-function checkMergedDropIn(ctx: UnitCheckContext, report: Report): void {
-  const name = ctx.info.unitName;
-  const check = ctx.type ? checks[ctx.type] : undefined;
-  const baseText = name ? ctx.workspace.unitText?.(name) : undefined;
-  // Mounts, automounts and swaps are checked by name against their own file only.
-  if (!check || baseText === undefined || ctx.type === "mount" || ctx.type === "automount" || ctx.type === "swap") return;
-  const base = parseUnitFile(baseText);
+/**
+ * Judges the unit as systemd loads it (fragment and every drop-in, in order)
+ * and reports in this file what this file is responsible for: in the unit
+ * file, what it gets wrong on its own and no drop-in repairs (a packaged
+ * drop-in may supply the ExecStart=); in a drop-in, what the unit would not
+ * suffer without it.
+ */
+function judgeEffective(ctx: UnitCheckContext, check: Check, layers: UnitLayer[], self: UnitLayer, name: string, report: Report): void {
   const anchor = (section: string) => defaultAnchor(ctx, ctx.unit.sections, section);
-  // What the unit file gets wrong on its own is reported there, not here.
-  const alreadyRefused = new Set<string>();
-  check({ ctx, sections: base.sections, anchor }, (_range, message) => alreadyRefused.add(message));
-  const baseRanges = new Set(base.sections.flatMap((s) => s.entries.flatMap((e) => [e.keyRange, e.valueRange])));
-  check({ ctx, sections: [...base.sections, ...ctx.unit.sections], anchor }, (range, message) => {
-    if (alreadyRefused.has(message)) return;
-    report(baseRanges.has(range) ? anchor("Service") : range, `With this drop-in, ${name} is refused: ${message}`);
-  });
+  const findings = (of: UnitLayer[]) => {
+    const out = new Map<string, Range>();
+    check({ ctx, sections: of.flatMap((l) => l.file.sections), anchor }, (range, message) => {
+      if (!out.has(message)) out.set(message, range);
+    });
+    return out;
+  };
+  const own = new Set<Range>(
+    ctx.unit.sections.flatMap((s) => [s.nameRange, ...s.entries.flatMap((e) => [e.keyRange, e.valueRange, e.range])]),
+  );
+  const place = (range: Range) => (own.has(range) ? range : anchor("Service"));
+  const all = findings(layers);
+  if (self.role === "fragment") {
+    const alone = findings([self]);
+    for (const [message, range] of all) if (alone.has(message)) report(place(range), message);
+    return;
+  }
+  const without = findings(layers.filter((l) => l !== self));
+  for (const [message, range] of all) if (!without.has(message)) report(place(range), `With this drop-in, ${name} is refused: ${message}`);
 }
