@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { ExtensionContext, LogOutputChannel } from "vscode";
+import { type ExtensionContext, type LogOutputChannel, workspace } from "vscode";
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -12,11 +12,14 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { kindTable } from "../../server/src/core/kinds";
+import { kindTable, unitTypes } from "../../server/src/core/kinds";
 import { withValueRetrigger } from "./completionRetrigger";
 
 /** Every language of the kinds table; the server decides the rest from the path. */
 export const documentSelector = kindTable.map((k) => ({ language: k.languageId }));
+
+/** Unit files and drop-ins (and, harmlessly, other .conf files: the server keeps only systemd's). */
+const watchedFiles = `**/*.{${[...unitTypes, "conf"].join(",")}}`;
 
 /** How often the server may crash within `crashWindowMs` before we stop restarting it. */
 const maxRestarts = 4;
@@ -53,7 +56,8 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     documentSelector,
     outputChannel: output,
     errorHandler: boundedRestarts(output),
-    synchronize: { configurationSection: "etcetera" },
+    // Units and drop-ins created, changed or deleted outside the editor change what open documents are judged with.
+    synchronize: { configurationSection: "etcetera", fileEvents: workspace.createFileSystemWatcher(watchedFiles) },
     middleware: {
       provideCompletionItem: async (document, position, context, token, next) => {
         const result = await next(document, position, context, token);

@@ -3,16 +3,19 @@ import {
   type Connection,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
-import { kindOfLanguageId } from "./core/kinds.js";
+import { kindOfLanguageId, unitTypes } from "./core/kinds.js";
 import type { LanguageContext } from "./core/language.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
+import { dependentsOf } from "./features/dependents.js";
 import { AnalysisCache } from "./features/documents.js";
 import {
   toLspCodeAction,
@@ -25,7 +28,7 @@ import {
   toLspSymbol,
 } from "./features/lsp-convert.js";
 import { newSecurityReport } from "./features/security-report.js";
-import { UnitNameIndex } from "./features/workspace-index.js";
+import { DEFAULT_SCAN_BUDGET, UnitNameIndex } from "./features/workspace-index.js";
 import { newestKnownVersion } from "./languages/systemd/data.js";
 import {
   type DocumentInfo,
@@ -48,6 +51,13 @@ function pathOf(uri: string): string {
 
 const VALIDATION_DELAY_MS = 40;
 
+/** The systemd files whose creation, change or deletion on disk matters to open documents. */
+const systemdWatchGlobs = [
+  `**/*.{${unitTypes.join(",")}}`,
+  `**/*.{${unitTypes.join(",")}}.d/*.conf`,
+  `**/{${unitTypes.join(",")}}.d/*.conf`,
+];
+
 export function startServer(): void {
   const connection: Connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
@@ -56,6 +66,7 @@ export function startServer(): void {
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let canAskConfiguration = false;
+  let canWatchFiles = false;
   // Settings pushed by clients that cannot be asked (initializationOptions or didChangeConfiguration).
   let pushedSettings: Settings = defaultSettings;
   let workspaceRoots: string[] = [];
@@ -105,6 +116,7 @@ export function startServer(): void {
 
   connection.onInitialize((params) => {
     canAskConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     const initial = (params.initializationOptions as { etcetera?: unknown } | undefined)?.etcetera ?? params.initializationOptions;
     if (initial) pushedSettings = settingsFromConfiguration(initial);
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
@@ -126,12 +138,44 @@ export function startServer(): void {
   connection.onInitialized(() => {
     if (canAskConfiguration)
       connection.client.register(DidChangeConfigurationNotification.type, { section: "etcetera" }).catch(() => undefined);
+    // Files created, changed or deleted outside the editor change what units exist; clients that can be asked watch them for us.
+    if (canWatchFiles)
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: systemdWatchGlobs.map((globPattern) => ({ globPattern })) })
+        .catch(() => undefined);
+    const budget = Number(process.env.ETCETERA_SCAN_LIMIT) || DEFAULT_SCAN_BUDGET;
     index
-      .scan(workspaceRoots)
+      .scan(workspaceRoots, budget)
       .then(() => {
+        const stopped = index.incomplete();
+        if (stopped) {
+          // Rules that look for other units cannot tell "missing" from "not scanned": they stay quiet, and the user is told why.
+          log(stopped);
+          connection.window.showWarningMessage(`Etcetera: ${stopped}. Checks that look for other units (a timer's service) are off.`);
+        }
         for (const doc of documents.all()) scheduleValidation(doc, 0);
       })
       .catch((e) => log(`workspace scan failed: ${String(e)}`));
+  });
+
+  /** Re-checks the open documents that depend on a file that changed (opened, edited, closed, created or deleted). */
+  function recheckDependents(changedPath: string): void {
+    const open = documents.all().map((d) => ({ uri: d.uri, path: pathOf(d.uri), analysis: analysisOf(d) }));
+    for (const uri of dependentsOf(changedPath, open)) {
+      const doc = documents.get(uri);
+      if (!doc) continue;
+      cache.delete(uri);
+      scheduleValidation(doc);
+    }
+  }
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const path = pathOf(change.uri);
+      if (change.type === FileChangeType.Deleted) index.removePath(path);
+      else index.addPath(path);
+      recheckDependents(path);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -143,14 +187,22 @@ export function startServer(): void {
     for (const doc of documents.all()) scheduleValidation(doc, 0);
   });
 
-  documents.onDidOpen((e) => index.addOpen(e.document.uri, pathOf(e.document.uri), () => documents.get(e.document.uri)?.getText() ?? ""));
-  documents.onDidChangeContent((e) => scheduleValidation(e.document));
+  documents.onDidOpen((e) => {
+    index.addOpen(e.document.uri, pathOf(e.document.uri), () => documents.get(e.document.uri)?.getText() ?? "");
+    recheckDependents(pathOf(e.document.uri));
+  });
+  documents.onDidChangeContent((e) => {
+    scheduleValidation(e.document);
+    if (e.document.version > 1) recheckDependents(pathOf(e.document.uri));
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     index.removeOpen(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+    // The file on disk (or its absence) is what other documents see now.
+    recheckDependents(pathOf(e.document.uri));
   });
 
   connection.onCompletion(async ({ textDocument, position }) => {

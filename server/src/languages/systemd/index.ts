@@ -2,6 +2,7 @@ import type { LanguageModule } from "../../core/language.js";
 import { runRules } from "../../core/run-rules.js";
 import { completeUnit } from "./completion.js";
 import { unitContext } from "./context.js";
+import { dependencyNames, providedNames } from "./dependencies.js";
 import { hoverUnit } from "./hover.js";
 import { unitFolding, unitSymbols } from "./outline.js";
 import { parseUnitFile, type UnitFile } from "./parser.js";
@@ -19,4 +20,6 @@ export const systemdLanguage: LanguageModule<UnitFile> = {
   folding: unitFolding,
   codeLenses: securityLenses,
   refactorings: securityRefactorings,
+  providedNames,
+  dependencyNames,
 };
