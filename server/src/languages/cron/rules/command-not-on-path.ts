@@ -31,10 +31,12 @@ export const commandNotOnPath: CronRule = {
     for (const info of ctx.jobs) {
       if (!runsAtAll(info)) continue;
       const path = envValue(info, "PATH") ?? defaultPath;
-      const { shell } = shellPart(info);
+      const { text, shell } = shellPart(info);
       for (const word of commandWords(shell)) {
         const full = sbinPath(word.text);
         if (!full) continue;
+        // The command sets PATH itself (PATH=... cmd, export PATH=...) or reads a login profile first.
+        if (/(^|[\s;&|(])(export\s+)?PATH=|profile\b|\b(ba)?sh\s+-l/.test(text.slice(0, word.start))) continue;
         const dir = full.slice(0, full.lastIndexOf("/"));
         if (covers(path, dir) || covers(path, dir === "/sbin" ? "/usr/sbin" : "/sbin")) continue;
         report(
