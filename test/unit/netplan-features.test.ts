@@ -8,7 +8,7 @@ import { defaultSettings } from "../../server/src/core/settings.js";
 import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
 import { parseNetplan } from "../../server/src/languages/netplan/parser.js";
 import { at } from "../helpers/language.js";
-import { lintText } from "../helpers/lint.js";
+import { cursor, lintText } from "../helpers/lint.js";
 
 const path = "/etc/netplan/50-cloud-init.yaml";
 
@@ -25,6 +25,17 @@ describe("netplan completion, hover, outline", () => {
     assert.ok(bond.includes("mode") && bond.includes("lacp-rate"));
   });
 
+  it("offers keys newer than netplan 0.106 only for a newer target version", () => {
+    const { text, position } = cursor("network:\n  bridges:\n    br0:\n      |");
+    const doc = parseNetplan(text);
+    const labels = (version: "0.106" | "1.2.2") =>
+      netplanLanguage
+        .complete(doc, position, { path, settings: { ...defaultSettings, netplan: { version } }, workspace: { unitNames: () => [] } })
+        .map((c) => c.label);
+    assert.ok(!labels("0.106").includes("hairpin") && labels("0.106").includes("interfaces"));
+    assert.ok(labels("1.2.2").includes("hairpin"));
+  });
+
   it("completes enum values and booleans", () => {
     assert.deepEqual(at(path, "network:\n  renderer: |").labels(), ["networkd", "NetworkManager"]);
     assert.deepEqual(at(path, "network:\n  ethernets:\n    eth0:\n      dhcp4: |").labels(), ["true", "false"]);
@@ -37,7 +48,7 @@ describe("netplan completion, hover, outline", () => {
     const h = at(path, text.replace("ipv6-mtu", "ipv6-m|tu")).hover();
     assert.match(h?.contents ?? "", /\*\*ipv6-mtu\*\*/);
     assert.match(h?.contents ?? "", /networkd only/);
-    assert.match(h?.contents ?? "", /Since netplan 0\.98/);
+    assert.match(h?.contents ?? "", /Versions: netplan 0\.98 and later\. Debian 12's 0\.106 has it/);
     assert.match(h?.contents ?? "", /https:\/\/netplan\.readthedocs\.io\/en\/stable\/netplan-yaml\//);
     assert.match(at(path, text.replace("gateway4", "gate|way4")).hover()?.contents ?? "", /Deprecated: use routes/);
     const r = at(path, "network:\n  renderer: networkd\n".replace("renderer", "ren|derer")).hover();

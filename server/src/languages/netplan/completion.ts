@@ -1,4 +1,5 @@
 import type { CompletionItem } from "../../core/language.js";
+import type { NetplanVersion } from "../../core/settings.js";
 import type { Position } from "../../core/text.js";
 import { childOf, freeKeys, knownKeys, type SchemaNode, schemaRoot } from "./data.js";
 import { keyMarkdown } from "./hover.js";
@@ -43,8 +44,8 @@ export function schemaAt(path: string[]): SchemaNode | undefined {
   return node;
 }
 
-/** Keys valid at the cursor's path, and the values of an enum or boolean key after its colon. */
-export function completeNetplan(file: NetplanFile, position: Position): CompletionItem[] {
+/** Keys valid at the cursor's path for the target netplan version, and the values of an enum or boolean key after its colon. */
+export function completeNetplan(file: NetplanFile, position: Position, version: NetplanVersion = "0.106"): CompletionItem[] {
   const lines = file.text.split(/\r?\n/);
   const before = (lines[position.line] ?? "").slice(0, position.character);
   if (/^\s*#/.test(before)) return [];
@@ -67,7 +68,9 @@ export function completeNetplan(file: NetplanFile, position: Position): Completi
   const node = schemaAt(pathAbove(lines, position.line, column));
   if (!node || freeKeys(node)) return [];
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
-  return knownKeys(node).map((k) => {
+  // Debian 12's netplan rejects the keys added after 0.106; offer them only for a newer target.
+  const keys = knownKeys(node).filter((k) => version !== "0.106" || node.children.get(k)?.info?.debian !== false);
+  return keys.map((k) => {
     const child = node.children.get(k) as SchemaNode;
     const info = child.info;
     return {

@@ -18,10 +18,18 @@ export function keyMarkdown(name: string, schema: SchemaNode): string {
   if (info.deprecated === "yes") lines.push(`Deprecated: use ${info.replacement ?? "its replacement"} instead.`);
   else if (info.deprecated === "alias")
     lines.push(`An accepted alternate spelling${info.replacement ? ` of \`${info.replacement}\`` : ""}.`);
-  if (info.renderer) lines.push(`Renderer: ${info.renderer}.`);
+  lines.push(
+    info.renderer
+      ? `Renderer: ${info.renderer}; the other renderer ignores it or netplan refuses it there.`
+      : "Renderers: networkd and NetworkManager.",
+  );
   if (info.valueNotes) lines.push(`Note: ${info.valueNotes}.`);
   const since = info.since ?? (info.firstTag !== "0.1" ? info.firstTag : undefined);
-  if (since) lines.push(`Since netplan ${since}.${info.debian ? "" : " Not in Debian 12's netplan 0.106."}`);
+  lines.push(
+    since
+      ? `Versions: netplan ${since} and later.${info.debian ? " Debian 12's 0.106 has it." : " Not in Debian 12's netplan 0.106, which rejects the file."}`
+      : "Versions: every netplan version.",
+  );
   const anchor = info.section
     ? `#${info.section
         .toLowerCase()

@@ -16,7 +16,7 @@ export const netplanLanguage: LanguageModule<NetplanFile> = {
     const ctx = { ...lctx, file, version: lctx.settings.netplan?.version ?? "0.106", config: () => (config ??= buildConfig(file, lctx)) };
     return runRules(netplanRules, ctx, lctx, file.comments);
   },
-  complete: (file, position) => completeNetplan(file, position),
+  complete: (file, position, ctx) => completeNetplan(file, position, ctx.settings.netplan?.version),
   hover: (file, position) => hoverNetplan(file, position),
   symbols: netplanSymbols,
   folding: netplanFolding,

@@ -1,6 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type Document as YamlDocument } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type Document as YamlDocument } from "yaml";
 import type { CommentLine } from "../../core/suppressions.js";
-import type { Position, Range } from "../../core/text.js";
+import { lineStarts, offsetMap, type Position, type Range, splitLines } from "../../core/text.js";
 import { childOf, freeKeys, type SchemaNode, schemaRoot } from "./data.js";
 
 /** A key of a mapping with the table's node for it (absent: netplan does not know the key there). */
@@ -46,21 +46,23 @@ function scalarKey(pair: Pair): { text: string; range?: [number, number] } | und
 
 /** Parses netplan YAML keeping exact ranges; never throws (YAML errors become syntax problems). */
 export function parseNetplan(text: string): NetplanFile {
-  const lineCounter = new LineCounter();
+  // The editor's lines (\r\n, lone \r and \n), not the YAML library's, which counts only \n.
+  const starts = lineStarts(text);
+  const map = offsetMap(text, starts);
+  const lines = splitLines(text);
   const positionAt = (offset: number): Position => {
-    const o = Math.max(0, Math.min(offset, text.length));
-    const p = lineCounter.linePos(o);
-    return { line: p.line - 1, character: p.col - 1 };
+    const p = map.positionAt(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, character: Math.min(p.character, (lines[p.line] ?? "").length) };
   };
   const rangeOf = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(Math.max(start, end)) });
   const comments: CommentLine[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (/^\s*#/.test(line)) comments.push({ line: i, text: line });
   });
   const file: NetplanFile = { text, entries: [], syntax: [], comments, positionAt, rangeOf };
   try {
     // Every scalar stays a string (netplan reads booleans and numbers itself); duplicate keys are accepted as libyaml does.
-    const doc = parseDocument(text, { lineCounter, schema: "failsafe", uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(text, { schema: "failsafe", uniqueKeys: false, prettyErrors: false });
     file.doc = doc;
     for (const e of doc.errors) {
       const [s, t] = e.pos;
