@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import { directives } from "../../server/src/languages/logrotate/data.js";
 import { logrotateLanguage as lang } from "../../server/src/languages/logrotate/index.js";
-import { cursor } from "../helpers/lint.js";
+import { cursor, lintText } from "../helpers/lint.js";
 
 const ctx = { path: "/etc/logrotate.d/app", settings: defaultSettings, workspace: { unitNames: () => [] } };
 
@@ -21,6 +22,10 @@ describe("logrotate completion, hover, outline, folding", () => {
     assert.deepEqual(inBlock[0]?.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } });
     assert.deepEqual(complete("/var/log/a.log {\n    rotate 4|\n}\n"), []);
     assert.deepEqual(complete("/var/log/a.log {\n  postrotate\n    kil|\n  endscript\n}\n"), []);
+    assert.deepEqual(
+      complete("/var/log/a.log {\n  postrotate\n    kill -HUP 1\n  end|\n}\n").map((c) => c.label),
+      ["endscript"],
+    );
   });
 
   it("hovers a directive with its argument, scope, section, release and man page link", () => {
@@ -28,12 +33,47 @@ describe("logrotate completion, hover, outline, folding", () => {
     const h = lang.hover(doc, { line: 1, character: 6 }, ctx);
     assert.ok(h);
     assert.match(h.contents, /\*\*maxsize\*\* \*size\*/);
-    assert.match(h.contents, /global section or a log block/);
+    assert.match(h.contents, /global section .* or a log block/);
+    assert.match(h.contents, /Rotates as soon as the log is bigger than this/);
+    assert.match(h.contents, /Default: off\./);
     assert.match(h.contents, /3\.8\.1/);
     assert.match(h.contents, /https:\/\/man7\.org\/linux\/man-pages\/man8\/logrotate\.8\.html#FILE_SELECTION/);
     assert.deepEqual(h.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
     assert.match(lang.hover(doc, { line: 2, character: 5 }, ctx)?.contents ?? "", /global section only/);
     assert.match(lang.hover(doc, { line: 0, character: 3 }, ctx)?.contents ?? "", /log file pattern/);
+  });
+
+  it("offers quick fixes: 100MB to 100M, a misspelled keyword, compress for delaycompress, LF line ends", () => {
+    const fixed = (text: string, rule: string) => {
+      const d = lintText("/etc/logrotate.d/app", text).find((x) => x.rule === rule);
+      const edits = [...(d?.fixes?.[0]?.edits ?? [])].sort(
+        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+      );
+      const lines = text.split("\n");
+      const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+      let out = text;
+      for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+      return out;
+    };
+    assert.equal(fixed("/var/log/a.log {\n    size 100MB\n}\n", "logrotate/invalid-argument"), "/var/log/a.log {\n    size 100M\n}\n");
+    assert.equal(fixed("/var/log/a.log {\n    notifempy\n}\n", "logrotate/unknown-directive"), "/var/log/a.log {\n    notifempty\n}\n");
+    assert.equal(
+      fixed("/var/log/a.log {\n    delaycompress\n}\n", "logrotate/delaycompress-without-compress"),
+      "/var/log/a.log {\n    compress\n    delaycompress\n}\n",
+    );
+    assert.equal(fixed("/var/log/a.log {\r\n    daily\r\n}\r\n", "logrotate/crlf-line-endings"), "/var/log/a.log {\n    daily\n}\n");
+    assert.equal(
+      fixed("/var/log/my app.log {\n    daily\n}\n", "logrotate/unquoted-path-with-spaces"),
+      '"/var/log/my app.log" {\n    daily\n}\n',
+    );
+  });
+
+  it("describes every directive in its hover: what it does and its default", () => {
+    for (const d of directives) {
+      const doc = lang.parse(`/var/log/a.log {\n    ${d.name}\n}\n`);
+      const h = lang.hover(doc, { line: 1, character: 5 }, ctx);
+      assert.ok(h && /Default: /.test(h.contents) && h.contents.split("\n")[2]?.length, d.name);
+    }
   });
 
   it("outlines blocks by their paths and folds blocks and scripts", () => {

@@ -24,10 +24,15 @@ export function completeLogrotate(file: LogrotateFile, position: Position, _ctx:
   const lineStart = file.offsetAt({ line: position.line, character: 0 });
   const before = file.text.slice(lineStart, file.offsetAt(position));
   if (!/^\s*[A-Za-z]*$/.test(before)) return [];
-  const inScript = file.directives.some((d) => d.script && position.line >= d.script.startLine && position.line <= d.script.endLine);
-  if (inScript) return [];
   const word = /[A-Za-z]*$/.exec(before)?.[0] ?? "";
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  const inScript = file.directives.some(
+    (d) =>
+      d.script && position.line >= d.script.startLine && position.line <= (d.script.end ? d.script.end.range.start.line : d.script.endLine),
+  );
+  // Inside a script only the word that ends it is logrotate's; the rest is shell.
+  if (inScript)
+    return word !== "" && "endscript".startsWith(word) ? [{ label: "endscript", kind: "directive", detail: "ends the script", range }] : [];
   const inBlock = blockAt(file, position) !== undefined;
   return directives
     .filter((d) => d.name !== "endscript" && !(inBlock && d.scope === "global"))

@@ -1,19 +1,21 @@
 import type { Hover, LanguageContext } from "../../core/language.js";
 import { containsPosition, type Position } from "../../core/text.js";
 import { directiveInfo, manPage } from "./data.js";
+import { descriptions } from "./descriptions.js";
 import type { LogrotateFile } from "./parser.js";
+import { logrotateVersion } from "./version.js";
 
 const scopeText: Record<string, string> = {
-  both: "global section or a log block",
-  global: "global section only (rejected inside a log block)",
-  "per-log (doc)": "a log block (the man page says so; the parser also takes it globally)",
-  "inside script block": "ends a script block",
+  both: "the global section (then it applies to every block read after it) or a log block",
+  global: "the global section only (inside a log block logrotate skips the block)",
+  "per-log (doc)": "a log block (logrotate also takes it in the global section, where every later block inherits it)",
+  "inside script block": "a script block, as the first word of its own line",
 };
 
 const anchor = (section: string) => (/^\(/.test(section) ? "" : `#${section.toUpperCase().replace(/\s+/g, "_")}`);
 
-/** Hover on a directive: its argument, scope, man page section, first release, and a link to logrotate(8). */
-export function hoverLogrotate(file: LogrotateFile, position: Position, _ctx: LanguageContext): Hover | undefined {
+/** Hover on a directive: what it does, its argument, default, scope, releases and the man page section. */
+export function hoverLogrotate(file: LogrotateFile, position: Position, ctx: LanguageContext): Hover | undefined {
   const d = file.directives.find((x) => containsPosition(x.name.range, position));
   if (!d) {
     const b = file.blocks.find((x) => x.patterns.some((p) => containsPosition(p.range, position)));
@@ -26,14 +28,18 @@ export function hoverLogrotate(file: LogrotateFile, position: Position, _ctx: La
   }
   const info = directiveInfo(d.name.text);
   if (!info) return undefined;
+  const text = descriptions[info.name];
+  const version = logrotateVersion(ctx.settings);
   const lines = [
     `**${info.name}**${info.argType === "none" ? "" : ` *${info.argType}*`}`,
     "",
+    ...(text ? [text.what, ""] : []),
     ...(info.detail ? [`Argument: ${info.detail}.`, ""] : []),
+    ...(text ? [`Default: ${text.default}.`, ""] : []),
     `Where: ${scopeText[info.scope] ?? info.scope}.`,
     ...(info.partners.length ? [`Overridden by (last one wins): ${info.partners.map((p) => `\`${p}\``).join(", ")}.`] : []),
     ...(info.notes ? [`Note: ${info.notes}.`] : []),
-    `Since logrotate ${info.firstRelease === "0.1" ? "its first releases" : info.firstRelease}${info.inDebian12 ? "; in Debian 12 (3.21.0)" : "; not in Debian 12 (3.21.0)"}.`,
+    `Since logrotate ${info.firstRelease === "0.1" ? "its first releases" : info.firstRelease}; ${info.inDebian12 ? "in" : "not in"} 3.21.0 (Debian 12) and in 3.22.0 (checking against ${version}).`,
     "",
     `[logrotate(8) — ${info.manSection}](${manPage}${anchor(info.manSection)})`,
   ];

@@ -88,7 +88,9 @@ export interface LogrotateFile {
 
 /** isblank(): logrotate skips only spaces and tabs between statements; a CR there is a stray character. */
 const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
-const isAlpha = (ch: string | undefined) => ch !== undefined && /^[A-Za-z]$/.test(ch);
+const isAlpha = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+/** isspace() in the C locale. */
+const isSpace = (ch: string | undefined) => ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\v" || ch === "\f";
 
 /** Keywords that take no argument: what follows on the line is read as the next statement. */
 function takesNoArgument(name: string): boolean {
@@ -119,7 +121,7 @@ export function parseLogrotate(text: string): LogrotateFile {
     return nl < 0 ? text.length : nl;
   };
   const trimEnd = (s: number, e: number) => {
-    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    while (e > s && isSpace(text[e - 1])) e--;
     return e;
   };
   const problem = (code: ProblemCode, s: number, e: number, message: string, after?: Directive) =>
@@ -142,7 +144,7 @@ export function parseLogrotate(text: string): LogrotateFile {
     }
     if (ch === "\r" && text[pos + 1] === "\n") {
       // A Windows line end where a statement could start (a blank line, after '{', after an argumentless keyword and a blank).
-      problem("crlf", pos, pos + 1, crlfMessage(block));
+      problem("crlf", pos, pos, crlfMessage(block)); // at the end of the line: editors count CR LF as one line end
       prevOnLine = undefined;
       pos++;
       continue;
@@ -163,7 +165,7 @@ export function parseLogrotate(text: string): LogrotateFile {
       file.directives.push(d);
       block?.directives.push(d);
       const next = text[e];
-      if (next !== undefined && !/\s/.test(next) && next !== "=") {
+      if (next !== undefined && !isSpace(next) && next !== "=") {
         const le = lineEnd(e);
         problem(
           "not-separated",
@@ -199,7 +201,9 @@ export function parseLogrotate(text: string): LogrotateFile {
         while (text[v] === " " || text[v] === "\t") v++;
       }
       const le = lineEnd(v);
-      const ve = trimEnd(v, le);
+      // A lone CR ends the line for an editor (logrotate reads on to the LF): keep the value on its editor line.
+      const cr = text.indexOf("\r", v);
+      const ve = trimEnd(v, cr >= 0 && cr < le ? cr : le);
       if (ve > v) {
         d.value = tok(v, ve);
         d.range = { start: name.range.start, end: d.value.range.end };
@@ -245,7 +249,7 @@ export function parseLogrotate(text: string): LogrotateFile {
         problem(
           "crlf",
           le - 1,
-          le,
+          le - 1,
           "A Windows line end (CR LF) after '}': logrotate reports the CR as text after '}' and ignores the rest of the line. Save the file with LF line ends.",
         );
       else if (te > ts)
@@ -337,7 +341,7 @@ export function parseLogrotate(text: string): LogrotateFile {
         p++;
         continue;
       }
-      if (atLineStart && /\s/.test(c)) {
+      if (atLineStart && isSpace(c)) {
         p++;
         continue;
       }
@@ -372,12 +376,12 @@ export function parseLogrotate(text: string): LogrotateFile {
     for (const [ps, pe] of pieces) {
       let i = ps;
       while (i < pe) {
-        while (i < pe && /\s/.test(text[i] as string)) i++;
+        while (i < pe && isSpace(text[i])) i++;
         if (i >= pe) break;
         const s0 = i;
         let word = "";
         let quote = "";
-        while (i < pe && (quote || !/\s/.test(text[i] as string))) {
+        while (i < pe && (quote || !isSpace(text[i]))) {
           const c = text[i] as string;
           if (quote && c === quote) quote = "";
           else if (!quote && (c === '"' || c === "'")) quote = c;

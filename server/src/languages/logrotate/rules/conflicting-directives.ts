@@ -29,17 +29,24 @@ export const conflictingDirectives: LogrotateRule = {
   },
   check(ctx, report) {
     for (const list of scopes(ctx.file.directives)) {
-      list.forEach((d, i) => {
+      // From the end: the nearest later directive of each name, so that each line is looked at once.
+      const nextOf = new Map<string, Directive>();
+      for (let i = list.length - 1; i >= 0; i--) {
+        const d = list[i] as Directive;
         const info = directiveInfo(d.name.text);
-        if (!info || info.partners.length === 0) return;
-        const later = list.slice(i + 1).find((x) => info.partners.includes(x.name.text));
-        if (!later) return;
+        let later: Directive | undefined;
+        for (const p of info?.partners ?? []) {
+          const x = nextOf.get(p);
+          if (x && (!later || x.line < later.line || (x.line === later.line && x.name.offset < later.name.offset))) later = x;
+        }
+        nextOf.set(d.name.text, d);
+        if (!later) continue;
         const where = d.block ? "in this block" : "in the global section";
         report(
           d.name.range,
           `'${d.name.text}' is overridden by '${later.name.text}' on line ${later.line + 1} ${where}: the last one wins, so this line has no effect. Remove one.`,
         );
-      });
+      }
     }
   },
 };

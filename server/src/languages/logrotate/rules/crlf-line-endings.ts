@@ -2,11 +2,11 @@ import type { TextEdit } from "../../../core/diagnostic.js";
 import type { LogrotateFile } from "../parser.js";
 import type { LogrotateRule } from "../rule.js";
 
-/** One edit per CR that precedes a line feed: the whole file converted to LF line ends. */
+/** One edit per CR LF, replaced by LF (an editor sees CR LF as one line end, so the edit spans it): the whole file in LF. */
 function toLf(file: LogrotateFile): TextEdit[] {
   const edits: TextEdit[] = [];
   for (let i = file.text.indexOf("\r\n"); i >= 0; i = file.text.indexOf("\r\n", i + 2)) {
-    edits.push({ range: { start: file.positionAt(i), end: file.positionAt(i + 1) }, newText: "" });
+    edits.push({ range: { start: file.positionAt(i), end: file.positionAt(i + 2) }, newText: "\n" });
   }
   return edits;
 }

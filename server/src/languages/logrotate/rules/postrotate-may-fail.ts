@@ -19,7 +19,7 @@ export const postrotateMayFail: LogrotateRule = {
       const commands = body.filter((l) => l !== "" && !l.startsWith("#"));
       const last = commands[commands.length - 1];
       if (!last || commands.length !== 1 || !signals.test(last) || guarded.test(last)) continue;
-      const line = d.script.startLine + body.findIndex((l) => l === last);
+      const line = d.script.startLine + body.indexOf(last);
       const start = (lines[line] as string).indexOf(last);
       report(
         { start: { line, character: start }, end: { line, character: start + last.length } },

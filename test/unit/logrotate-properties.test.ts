@@ -1,0 +1,163 @@
+/**
+ * Properties of the logrotate parser and lint that hold for any input: no
+ * exception, every range inside the document, and a CPU budget per input of
+ * up to 64 KiB (the issue's bound: 50 ms for the parser). The budget is the
+ * CPU time of the test's own thread, averaged over 20 runs, so a busy machine
+ * does not fail it; a parser that goes quadratic does.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import type { Range } from "../../server/src/core/text.js";
+import { logrotateLanguage } from "../../server/src/languages/logrotate/index.js";
+import { parseLogrotate } from "../../server/src/languages/logrotate/parser.js";
+import { lintText } from "../helpers/lint.js";
+
+const LIVENESS_MS = 120_000;
+
+/** Pieces logrotate configs are made of, and pieces that break them. */
+const piece = fc.oneof(
+  fc.constantFrom(
+    "/var/log/app.log",
+    '"/var/log/my app.log"',
+    "'/var/log/x'",
+    "~/log",
+    "{",
+    "}",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "#",
+    "=",
+    "daily",
+    "weekly 9",
+    "rotate 4",
+    "size 100MB",
+    "create 0640 root adm",
+    "su root",
+    "postrotate",
+    "endscript",
+    "sharedscripts",
+    "dateformat -%Y%b",
+    "olddir old",
+    "tabooext + .bak",
+    "include /etc/logrotate.d",
+    "compress yes",
+    "\u00e9",
+    "\uFEFF",
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const config = fc.array(piece, { maxLength: 80 }).map((a) => a.join(""));
+
+function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+function inside(ls: string[], r: Range, what: string): void {
+  for (const p of [r.start, r.end]) {
+    assert.ok(p.line >= 0 && p.line < ls.length, `${what}: line ${p.line} outside ${ls.length} lines`);
+    assert.ok(p.character >= 0 && p.character <= (ls[p.line] as string).length, `${what}: character ${p.character} beyond its line`);
+  }
+  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: start after end`);
+}
+
+/**
+ * CPU time of this thread (not the process: the loader's worker and the garbage collector's threads
+ * count there), from /proc in clock ticks of 10 ms, averaged over the runs; elsewhere the process's.
+ */
+function cpuMs(f: () => void, runs = 20): number {
+  const stat = `/proc/self/task/${process.pid}/stat`;
+  const ticks = () => {
+    const s = readFileSync(stat, "utf8");
+    const fields = s.slice(s.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  if (existsSync(stat)) {
+    const t0 = ticks();
+    for (let i = 0; i < runs; i++) f();
+    return ((ticks() - t0) * 10) / runs;
+  }
+  const start = process.cpuUsage();
+  for (let i = 0; i < runs; i++) f();
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000 / runs;
+}
+
+describe("logrotate parser and lint: properties for any input", () => {
+  it("never throw and keep every range inside the document", { timeout: LIVENESS_MS }, () => {
+    fc.assert(
+      fc.property(config, (text) => {
+        const ls = lines(text);
+        const file = parseLogrotate(text);
+        for (const d of file.directives) inside(ls, d.range, `directive ${d.name.text}`);
+        for (const b of file.blocks) {
+          inside(ls, b.range, "block");
+          for (const p of b.patterns) inside(ls, p.range, `pattern ${p.text}`);
+        }
+        for (const p of file.problems) inside(ls, p.range, `problem ${p.code}`);
+        for (const d of lintText("/etc/logrotate.d/app", text)) {
+          inside(ls, d.range, d.rule);
+          for (const f of d.fixes ?? []) for (const e of f.edits) inside(ls, e.range, `fix of ${d.rule}`);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("never throw from completion, hover, symbols or folding at any position", { timeout: LIVENESS_MS }, () => {
+    const ctx = { path: "/etc/logrotate.d/app", settings: { systemd: { version: null }, rules: {} }, workspace: { unitNames: () => [] } };
+    fc.assert(
+      fc.property(config, fc.nat(), fc.nat(), (text, l, c) => {
+        const file = logrotateLanguage.parse(text);
+        const ls = lines(text);
+        const line = l % ls.length;
+        const position = { line, character: c % ((ls[line] as string).length + 1) };
+        logrotateLanguage.complete(file, position, ctx);
+        logrotateLanguage.hover(file, position, ctx);
+        logrotateLanguage.symbols(file);
+        logrotateLanguage.folding(file);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("parses any input up to 64 KiB within 50 ms of CPU", { timeout: LIVENESS_MS }, (t) => {
+    const blockText =
+      "/var/log/app/a.log /var/log/b.log {\n    daily\n    rotate 7\n    postrotate\n        kill -HUP 1 || true\n    endscript\n}\n";
+    const fill = (unit: string) => unit.repeat(Math.floor(65536 / unit.length));
+    const shapes: [string, string][] = [
+      ["blocks", fill(blockText)],
+      ["argumentless keywords", fill("daily\n")],
+      ["keywords on one line", fill("missingok ")],
+      ["one path list", `${fill("/var/log/x ")}{\n}\n`],
+      ["stray braces", fill("}\n")],
+      ["open braces", fill("/a {\n")],
+      ["an unclosed quote", fill('"')],
+      ["CR LF lines", fill("\r\n")],
+      ["an unclosed script", `/a {\npostrotate\n${fill("echo\n")}`.slice(0, 65536)],
+      ["comments", fill("# comment\n")],
+      [
+        "random",
+        fc
+          .sample(fc.array(piece, { minLength: 6000, maxLength: 6000 }), { numRuns: 1, seed: 13 })[0]
+          ?.join("")
+          .slice(0, 65536) ?? "",
+      ],
+    ];
+    let worst = 0;
+    for (const [name, text] of shapes) {
+      assert.ok(text.length <= 65536, name);
+      const ms = cpuMs(() => parseLogrotate(text));
+      worst = Math.max(worst, ms);
+      assert.ok(ms <= 50, `${name}: ${ms.toFixed(1)} ms of CPU to parse ${text.length} characters`);
+      // The whole lint (every rule) gets a looser bound: it must not blow up either.
+      const lintMs = cpuMs(() => lintText("/etc/logrotate.d/app", text), 2);
+      assert.ok(lintMs <= 1000, `${name}: ${lintMs.toFixed(1)} ms of CPU to lint ${text.length} characters`);
+    }
+    t.diagnostic(`worst parse: ${worst.toFixed(1)} ms of CPU for 64 KiB`);
+  });
+});
