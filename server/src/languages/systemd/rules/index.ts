@@ -31,6 +31,7 @@ import { settingForOtherType } from "./setting-for-other-type.js";
 import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
 import { sudoInCommand } from "./sudo-in-command.js";
 import { syntaxError } from "./syntax-error.js";
+import { systemTargetInUserUnit } from "./system-target-in-user-unit.js";
 import { timerUnitMissing } from "./timer-unit-missing.js";
 import { timerWantedByMultiUser } from "./timer-wanted-by-multi-user.js";
 import { timerWithoutTrigger } from "./timer-without-trigger.js";
@@ -41,6 +42,7 @@ import { unitActiveSecAlone } from "./unit-active-sec-alone.js";
 import { unitRefused } from "./unit-refused.js";
 import { unknownDirective } from "./unknown-directive.js";
 import { unknownSection } from "./unknown-section.js";
+import { userInUserUnit } from "./user-in-user-unit.js";
 import { userNobody } from "./user-nobody.js";
 import { wantedByTimersTarget } from "./wanted-by-timers-target.js";
 
@@ -91,4 +93,6 @@ export const systemdRules: readonly UnitRule[] = [
   emptyListElement,
   pidfileUnderVarRun,
   userNobody,
+  systemTargetInUserUnit,
+  userInUserUnit,
 ];
