@@ -5,7 +5,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver/node";
@@ -151,7 +153,13 @@ export function startServer(): void {
         if (stopped) {
           // Rules that look for other units cannot tell "missing" from "not scanned": they stay quiet, and the user is told why.
           log(stopped);
-          connection.window.showWarningMessage(`Etcetera: ${stopped}. Checks that look for other units (a timer's service) are off.`);
+          // A notification, not a request: a client that cannot answer requests must not take the server down.
+          connection
+            .sendNotification(ShowMessageNotification.type, {
+              type: MessageType.Warning,
+              message: `Etcetera: ${stopped}. Checks that look for other units (a timer's service) are off.`,
+            })
+            .catch(() => undefined);
         }
         for (const doc of documents.all()) scheduleValidation(doc, 0);
       })

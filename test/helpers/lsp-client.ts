@@ -22,6 +22,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** The `etcetera` section answered to workspace/configuration; undefined means the client cannot be asked. */
   settings?: Record<string, unknown>;
+  /** Extra environment for the server process (ETCETERA_SCAN_LIMIT, ...). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ExitStatus {
@@ -37,6 +39,10 @@ export class LspServer {
   configurationRequests = 0;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logMessages: string[] = [];
+  /** window/showMessage notifications, as "type: message". */
+  readonly shownMessages: string[] = [];
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
   readonly exited: Promise<ExitStatus>;
   private readonly stdoutChunks: Buffer[] = [];
   private readonly stderrChunks: Buffer[] = [];
@@ -55,7 +61,13 @@ export class LspServer {
       this.configurationRequests++;
       return params.items.map((item) => (item.section === "etcetera" ? structuredClone(this.settings) : null));
     });
-    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string }[] }) => {
+      for (const r of p.registrations) this.registrations.push(r.method);
+      return null;
+    });
+    this.connection.onNotification("window/showMessage", (p: { type: number; message: string }) => {
+      this.shownMessages.push(`${p.type}: ${p.message}`);
+    });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => {
       this.logMessages.push(p.message);
     });
@@ -70,7 +82,10 @@ export class LspServer {
 
   /** Spawns `node server/dist/etcetera.cjs lsp --stdio`. */
   static start(options: StartOptions = {}): LspServer {
-    const child = spawn(process.execPath, [bundlePath, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bundlePath, "lsp", "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     return new LspServer(child, options);
   }
 
@@ -81,7 +96,11 @@ export class LspServer {
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
       capabilities: {
-        workspace: { configuration: this.options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: this.options.settings !== undefined,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { versionSupport: true },
