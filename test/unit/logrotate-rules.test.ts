@@ -67,6 +67,17 @@ describe("logrotate rules", () => {
     ]);
   });
 
+  it("takes compress from the workspace's logrotate.conf for delaycompress in logrotate.d", () => {
+    const snippet = { path: "/repo/etc/logrotate.d/app", text: "/var/log/app.log {\n  delaycompress\n}\n" };
+    const warn = (conf: string) =>
+      lintText(snippet.path, snippet.text, defaultSettings, undefined, {
+        unitNames: () => [],
+        logrotateConfigs: () => [{ path: "/repo/etc/logrotate.conf", text: conf }, snippet],
+      }).filter((d) => d.rule === "logrotate/delaycompress-without-compress").length;
+    assert.equal(warn("weekly\ncompress\ninclude /etc/logrotate.d\n"), 0);
+    assert.equal(warn("weekly\ninclude /etc/logrotate.d\ncompress\n"), 1);
+  });
+
   it("reads create's words as the chosen logrotate release does", () => {
     const text = "/var/log/a.log {\n  create 0640 root\n}\n";
     const errors = (version: "3.21.0" | "3.22.0") =>

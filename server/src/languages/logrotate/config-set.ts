@@ -128,3 +128,20 @@ export function readingOrder(path: string, configs: readonly { path: string; tex
 function truncated(file: LogrotateFile, line: number): LogrotateFile {
   return { ...file, blocks: file.blocks.filter((b) => b.startLine < line) };
 }
+
+/**
+ * The directive of a family (`compress`/`nocompress`, ...) that logrotate.conf leaves in force for the
+ * files of logrotate.d: the last one of its global section before the include, when the workspace has it.
+ */
+export function inheritedFromConf(
+  path: string,
+  configs: readonly { path: string; text: string }[],
+  version: LogrotateVersion,
+  family: readonly string[],
+): string | undefined {
+  const conf = readingOrder(path, configs, version).before.find((b) => b.path.endsWith("/logrotate.conf"));
+  if (!conf) return undefined;
+  const include = conf.file.directives.find((d) => d.name.text === "include" && !d.block);
+  const globals = conf.file.directives.filter((d) => !d.block && (!include || d.line < include.line) && family.includes(d.name.text));
+  return globals[globals.length - 1]?.name.text;
+}

@@ -1,5 +1,7 @@
+import { inheritedFromConf } from "../config-set.js";
 import { inSnippetDir, scopes } from "../effective.js";
 import type { LogrotateRule } from "../rule.js";
+import { logrotateVersion } from "../version.js";
 
 export const delaycompressWithoutCompress: LogrotateRule = {
   meta: {
@@ -13,6 +15,11 @@ export const delaycompressWithoutCompress: LogrotateRule = {
       if (!delay || s.eff.get("delaycompress") !== delay) continue;
       const compress = s.eff.winner("compress");
       if (compress?.name.text === "compress") continue;
+      // A logrotate.conf of the workspace that turns compress on for the files it includes.
+      const conf = compress
+        ? undefined
+        : inheritedFromConf(ctx.path, ctx.workspace.logrotateConfigs?.() ?? [], logrotateVersion(ctx.settings), ["compress", "nocompress"]);
+      if (conf === "compress") continue;
       const why = compress
         ? `'nocompress' on line ${compress.line + 1} turns compression off`
         : `nothing here turns on 'compress'${inSnippetDir(ctx.path) ? " (and Debian's logrotate.conf leaves it off)" : ""}`;
