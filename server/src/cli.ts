@@ -1,6 +1,7 @@
 import { runCalendar } from "./cli/calendar.js";
 import { cronUsage, runCron } from "./cli/cron.js";
 import { deployUsage, runDeploy } from "./cli/deploy.js";
+import { diffUsage, runDiff } from "./cli/diff.js";
 import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
 import { logsUsage, runLogs } from "./cli/logs.js";
 import { runSecurity, securityUsage } from "./cli/security.js";
@@ -16,6 +17,7 @@ ${lintUsage}
 ${securityUsage}
 ${cronUsage}
 ${deployUsage}
+${diffUsage}
 ${statusUsage}
 ${logsUsage}
        etcetera lsp --stdio | --node-ipc  (language server)
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return runSecurity(rest, io);
     case "deploy":
       return runDeploy(rest, io);
+    case "diff":
+      return runDiff(rest, io);
     case "status":
       return runStatus(rest, io);
     case "logs":

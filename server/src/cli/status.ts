@@ -8,9 +8,9 @@ import { printable, printableLines } from "./printable.js";
 import { paint, type RemoteContext, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
 export const statusUsage = `       etcetera status [options] [--] UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)
-                [--action start|stop|restart|enable|disable|rollback]   (first act on the one UNIT)`;
+                [--action start|stop|restart|reload|enable|disable|mask|unmask|reset-failed|rollback]   (first act on the one UNIT)`;
 
-const actions: UnitAction[] = ["start", "stop", "restart", "enable", "disable", "rollback"];
+const actions: UnitAction[] = ["start", "stop", "restart", "reload", "enable", "disable", "mask", "unmask", "reset-failed", "rollback"];
 
 function row(s: UnitStatus, tty: boolean): string {
   const state = `${s.activeState} (${s.subState})`;
@@ -62,14 +62,24 @@ async function runAction(action: UnitAction, unit: string, ctx: RemoteContext, i
     io.stdout(`${printableLines(r.message)}\n`);
     if (r.status) io.stdout(`${row(r.status, io.isTTY)}\n`);
   } else io.stdout(`${JSON.stringify({ action, unit, ...r }, null, 2)}\n`);
-  // The state asked for: stopped after stop, loaded and active after anything else but disable.
-  const asked =
-    action === "stop"
-      ? r.status?.activeState !== "active"
-      : action === "disable" || action === "enable"
-        ? true
-        : r.status
-          ? isHealthy(r.status)
-          : false;
-  return r.ok && asked ? 0 : 1;
+  return r.ok && reachedAskedState(action, r.status) ? 0 : 1;
+}
+
+/** The state each action asks for: stopped after stop, masked after mask, not failed after reset-failed, loaded and active after start, restart, reload and rollback. */
+export function reachedAskedState(action: UnitAction, s: UnitStatus | undefined): boolean {
+  switch (action) {
+    case "stop":
+      return s?.activeState !== "active";
+    case "enable":
+    case "disable":
+      return true;
+    case "mask":
+      return s?.loadState === "masked";
+    case "unmask":
+      return s !== undefined && s.loadState !== "masked";
+    case "reset-failed":
+      return s !== undefined && s.activeState !== "failed";
+    default:
+      return s ? isHealthy(s) : false;
+  }
 }

@@ -28,6 +28,10 @@ function actionBody(action: UnitAction): string {
     case "restart":
     case "enable":
     case "disable":
+    case "reload":
+    case "mask":
+    case "unmask":
+    case "reset-failed":
       return `$SCTL ${action} -- "$UNIT" >"$T/out" 2>&1; rc=$?`;
     case "rollback":
       // Undoes the last deploy of this unit's file, from the record that deploy kept: only if the file is
@@ -50,7 +54,7 @@ fi`;
   }
 }
 
-/** Runs start/stop/restart/enable/disable/rollback on one unit and returns its status after. */
+/** Runs one systemctl action (or an Etcetera rollback) on one unit and returns its status after. */
 export async function unitAction(transport: SshTransport, unit: string, action: UnitAction, o: ActionOptions): Promise<ActionResult> {
   checkUnitName(unit);
   const user = o.scope === "user";

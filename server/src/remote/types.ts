@@ -121,4 +121,4 @@ export interface JournalEntry {
   cursor: string;
 }
 
-export type UnitAction = "start" | "stop" | "restart" | "enable" | "disable" | "rollback";
+export type UnitAction = "start" | "stop" | "restart" | "reload" | "enable" | "disable" | "mask" | "unmask" | "reset-failed" | "rollback";
