@@ -6,6 +6,7 @@ import { showOutput } from "./commands/showOutput";
 import { showSecurityTable } from "./commands/showSecurityTable";
 import { createLanguageClient } from "./languageClient";
 import { registerNetplanDetection } from "./netplanDetection";
+import { registerOpenFiles } from "./openCreatedFiles";
 import { registerRemote } from "./remote/register";
 import { registerStatusBar } from "./statusBar";
 
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<EtceteraApi> 
     output,
     commands.registerCommand("etcetera.restartServer", () => restartServer(languageClient, output)),
     commands.registerCommand("etcetera.showOutput", () => showOutput(output)),
+    registerOpenFiles(),
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
     commands.registerCommand("etcetera.security.showTable", (uri?: string) => showSecurityTable(languageClient, uri)),
   );

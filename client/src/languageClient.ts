@@ -14,6 +14,7 @@ import {
 
 import { kindTable, unitTypes } from "../../server/src/core/kinds";
 import { withValueRetrigger } from "./completionRetrigger";
+import { openAfterOf, openFilesCommand } from "./openCreatedFiles";
 
 /** Every language of the kinds table; the server decides the rest from the path. */
 export const documentSelector = kindTable.map((k) => ({ language: k.languageId }));
@@ -65,6 +66,15 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
         if (Array.isArray(result)) return withValueRetrigger(result);
         withValueRetrigger(result.items);
         return result;
+      },
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        for (const action of actions ?? []) {
+          if (!("edit" in action) || action.command) continue;
+          const uris = openAfterOf((action as { data?: unknown }).data);
+          if (uris.length > 0) action.command = { title: "Open the new files", command: openFilesCommand, arguments: [uris] };
+        }
+        return actions;
       },
     },
   };

@@ -55,7 +55,7 @@ describe("code actions over stdio", { timeout: 120_000 }, () => {
   }
 
   it("answers a quickfix request with quick fixes only, and a refactor request with refactorings only", async () => {
-    const text = "SHELL=/bin/sh\n0 2 30 2 * /usr/bin/backup\n";
+    const text = "SHELL=/bin/sh\n0 2 * * * /usr/bin/backup\n0 2 30 2 * /usr/bin/backup\n";
     const { uri, diagnostics } = await openAndDiagnose("crontab", text, "crontab");
     const never = diagnostics.find((d) => d.code === "cron/never-runs");
     assert.ok(never, JSON.stringify(diagnostics));
@@ -70,6 +70,18 @@ describe("code actions over stdio", { timeout: 120_000 }, () => {
     const refactor = await actions(uri, never, ["refactor"]);
     assert.ok(refactor.length > 0);
     assert.deepEqual([...new Set(refactor.map((a) => a.kind))], ["refactor.rewrite"]);
+    const onFirstJob = await server.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      context: { diagnostics: [], only: ["refactor"] },
+    });
+    const convert = onFirstJob.find((a) => a.title.startsWith("Convert to a systemd timer"));
+    assert.ok(convert, onFirstJob.map((a) => a.title).join(", "));
+    assert.deepEqual(
+      (convert.data as { openAfter?: string[] } | undefined)?.openAfter?.map((u) => u.replace(/^.*\//, "")),
+      ["cron-backup.timer", "cron-backup.service"],
+      "the client opens the files the refactoring creates",
+    );
   });
 
   it("turns a rule off for one line: the comment goes above it, indented like it, and the finding goes away", async () => {

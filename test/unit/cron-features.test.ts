@@ -69,13 +69,53 @@ describe("cron outline and refactoring", () => {
     assert.ok(action && !action.disabled);
     assert.deepEqual(
       action.createFiles?.map((f) => f.path),
-      ["/srv/etc/systemd/system/cron-backup-2.timer", "/srv/etc/systemd/system/cron-backup-2.service"],
+      ["/srv/etc/systemd/system/cron-backup.timer", "/srv/etc/systemd/system/cron-backup.service"],
     );
     assert.match(action.createFiles?.[0]?.text ?? "", /^OnCalendar=Mon\.\.Fri \*-\*-\* 04:00:00$/m);
-    assert.deepEqual(action.edits[0]?.newText, "# Now cron-backup-2.timer: ");
+    assert.deepEqual(action.edits[0]?.newText, "# Now cron-backup.timer: ");
     const reboot = { line: 2, character: 1 };
     const [disabled] = cronLanguage.refactorings?.(file, { start: reboot, end: reboot }, ctx("/srv/etc/cron.d/backup")) ?? [];
     assert.match(disabled?.disabled ?? "", /@reboot/);
+  });
+});
+
+describe("cron to-timer names and texts", () => {
+  const units = (text: string) => {
+    const file = parseCrontab(text);
+    return file.lines.flatMap((_, line) => {
+      const at = { line, character: 0 };
+      const [action] = cronLanguage.refactorings?.(file, { start: at, end: at }, ctx("/home/me/src/etc/cron.d/jobs")) ?? [];
+      return action && !action.disabled ? [action] : [];
+    });
+  };
+
+  it("names units after the program the job runs, numbering repeats, skipping wrappers and their arguments", () => {
+    const actions = units(
+      [
+        "0 1 * * * root /usr/local/bin/backup.sh --full",
+        "0 2 * * * root cd /srv/app && nice -n 10 ./report.py > /dev/null",
+        "0 3 * * * root [ -x /usr/sbin/logcheck ] && /usr/sbin/logcheck",
+        "0 4 * * * root /usr/local/bin/backup.sh --incremental",
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        "Convert to a systemd timer (cron-backup.timer)",
+        "Convert to a systemd timer (cron-report.timer)",
+        "Convert to a systemd timer (cron-logcheck.timer)",
+        "Convert to a systemd timer (cron-backup-2.timer)",
+      ],
+    );
+  });
+
+  it("describes the service with the whole command (not cut at '%') and names the crontab without its local path", () => {
+    const [action] = units("30 2 * * * root pg_dump app > /var/backups/app-$(date +\\%F).sql\n");
+    const service = action?.createFiles?.find((f) => f.path.endsWith(".service"))?.text ?? "";
+    assert.match(service, /^Description=cron job: pg_dump app > \/var\/backups\/app-\$\(date \+\\%%F\)\.sql$/m);
+    assert.match(service, /^# Converted by etcetera from jobs, line 1:$/m);
+    assert.doesNotMatch(service, /\/home\/me/);
   });
 });
 

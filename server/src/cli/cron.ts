@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type CronDialect, cronDialects, defaultSettings } from "../core/settings.js";
@@ -113,11 +113,32 @@ async function toTimer(
       continue;
     }
     if (values.out) {
-      await writeFile(join(values.out, `${r.name}.timer`), r.timer);
-      await writeFile(join(values.out, `${r.name}.service`), r.service);
+      const written = await writeNew(values.out, r.name, [r.timer, r.service], io);
+      if (!written) {
+        status = 1;
+        continue;
+      }
       io.stdout(`wrote ${join(values.out, r.name)}.timer and .service\n`);
     } else io.stdout(`# ${r.name}.timer\n${r.timer}\n# ${r.name}.service\n${r.service}\n`);
     for (const n of r.notes) io.stderr(`${path}:${info.job.line + 1}: note: ${n}\n`);
   }
   return status;
+}
+
+/** Writes NAME.timer and NAME.service, never over an existing unit: when either cannot be written, neither stays. */
+async function writeNew(dir: string, name: string, texts: string[], io: CommandIO): Promise<boolean> {
+  const written: string[] = [];
+  for (const [i, suffix] of ["timer", "service"].entries()) {
+    const path = join(dir, `${name}.${suffix}`);
+    try {
+      await writeFile(path, texts[i] ?? "", { flag: "wx" });
+      written.push(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr(`etcetera: ${path}: not written: ${code === "EEXIST" ? "a unit of that name exists (use --name)" : (code ?? String(e))}\n`);
+      for (const p of written) await rm(p, { force: true });
+      return false;
+    }
+  }
+  return true;
 }

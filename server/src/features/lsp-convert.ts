@@ -108,6 +108,8 @@ export function toLspRefactoring(uri: string, r: Refactoring): LspCodeAction {
     ];
   });
   action.edit = { documentChanges: [...created, { textDocument: { uri, version: null }, edits: r.edits }] };
+  // Editors that can (the VS Code client) open the new files once the edit is applied.
+  if (r.createFiles?.length) action.data = { openAfter: r.createFiles.map((f) => pathToFileURL(f.path).toString()) };
   return action;
 }
 

@@ -85,9 +85,57 @@ export function timerRuns(lines: readonly string[], after: Date, count: number):
     .map((t) => new Date(t));
 }
 
-export function unitNameFor(fileName: string, line: number): string {
-  const base = fileName.replace(/[^A-Za-z0-9_-]/g, "-").replace(/^-+|-+$/g, "") || "cron";
-  return `cron-${base}-${line + 1}`;
+/** Words that start a command line without being the program the job is about (wrappers, tests, separators). */
+const wrapperWords = new Set(
+  ["cd", "test", "[", "[[", "sleep", "nice", "ionice", "timeout", "flock", "env", "exec", "nohup", "chronic"].concat([
+    "command",
+    "time",
+    "sudo",
+    "su",
+    "if",
+    "then",
+    "!",
+  ]),
+);
+/** Wrappers whose next word is their own argument, not the program. */
+const takesArgument = new Set(["cd", "sleep", "timeout", "flock"]);
+
+/** The program a command line is about, as a unit-name word: `/usr/local/bin/backup.sh --x` → `backup`. */
+export function commandBaseName(command: string): string | undefined {
+  const words = command.split(/\s+|(?=[;|&])|(?<=[;|&])/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (/^\w+=/.test(word) || word.startsWith("-") || /^[;|&]+$/.test(word) || /^\d+$/.test(word)) continue;
+    if (wrapperWords.has(word)) {
+      if (takesArgument.has(word)) {
+        while (words[i + 1]?.startsWith("-")) i++;
+        i++;
+      }
+      continue;
+    }
+    const base = (word.split("/").pop() ?? "").replace(/\.(sh|py|pl|rb|php|bash)$/, "");
+    const clean = base.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+    if (clean) return clean;
+  }
+  return undefined;
+}
+
+/**
+ * `cron-<program>` for a job (`cron-backup`), numbered when an earlier job of
+ * the same crontab has the same program; `cron-<file>` when no program shows.
+ */
+export function unitNameFor(info: JobInfo, ctx: CronCheckContext): string {
+  const baseOf = (j: JobInfo) =>
+    commandBaseName(splitCronCommand(j.command).command) ?? (ctx.fileName.replace(/[^A-Za-z0-9_-]/g, "-").replace(/^-+|-+$/g, "") || "job");
+  const base = baseOf(info);
+  const earlier = ctx.jobs.filter((j) => j.job.line < info.job.line && baseOf(j) === base).length;
+  return earlier === 0 ? `cron-${base}` : `cron-${base}-${earlier + 1}`;
+}
+
+function describeJob(command: string): string {
+  const flat = command.replace(/\r$/, "").replace(/\s+/g, " ").trim();
+  const short = flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+  return `cron job: ${short}`.replace(/%/g, "%%");
 }
 
 export function convertJob(info: JobInfo, ctx: CronCheckContext, options: ConversionOptions = {}): TimerConversion {
@@ -131,7 +179,7 @@ export function convertJob(info: JobInfo, ctx: CronCheckContext, options: Conver
   if (!shell.startsWith("/")) return { ok: false, reason: `SHELL=${shell} is not an absolute path, which ExecStart= needs` };
   const tz = ctx.dialect === "cronie" ? env.get("CRON_TZ") : undefined;
   const user = ctx.system ? info.user?.text : options.user;
-  const name = options.name ?? unitNameFor(ctx.fileName, job.line);
+  const name = options.name ?? unitNameFor(info, ctx);
   const { command, stdin } = splitCronCommand(info.command.replace(/\r$/, ""));
   const notes: string[] = [
     "A timer does not start the service again while the previous run is still going; cron would start a second copy.",
@@ -149,12 +197,14 @@ export function convertJob(info: JobInfo, ctx: CronCheckContext, options: Conver
     ["PATH", env.get("PATH") ?? CRON_PATH],
   ]);
   for (const [k, v] of env) if (k !== "LOGNAME" && k !== "CRON_TZ" && k !== "RANDOM_DELAY") jobEnv.set(k, v);
-  const source = `${ctx.path}:${job.line + 1}`;
+  // The file's name, not its local path: the units are committed and deployed elsewhere.
+  const source = `${ctx.fileName}, line ${job.line + 1}`;
   const service = [
     `# Converted by etcetera from ${source}:`,
     `#   ${job.text.replace(/\r$/, "")}`,
     "[Unit]",
-    `Description=${command.length > 60 ? `${command.slice(0, 57)}...` : command}`.replace(/%/g, "%%"),
+    // The whole command as cron has it (not cut at its first '%'), shortened for systemctl's listings.
+    `Description=${describeJob(info.command)}`,
     "",
     "[Service]",
     "Type=oneshot",
