@@ -13,7 +13,8 @@
  *   - every located netplan error has an error of ours in that file whose
  *     range covers netplan's line (or, for our broken files, the line marked
  *     `# mistake`, where netplan points elsewhere; for a definition as a whole
- *     netplan points at its first key, we at its name on the line above).
+ *     netplan points at its first key, we at its name on the line above or at
+ *     the faulty key inside it).
  * Cases that still disagree are listed in known-gaps.json with the reason; the
  * test fails when a listed case starts to agree (shrink the list) or an
  * unlisted one disagrees. When netplan is installed, the recording is also
@@ -107,8 +108,19 @@ function compare(name: string): Outcome {
       // For a definition as a whole netplan points at its first key; we point at its name, the line above.
       const above = text.split("\n")[f.line - 2] ?? "";
       const lines = [f.line - 1, ...(marked >= 0 ? [marked] : []), ...(/^\s*[^\s:#]+:\s*$/.test(above) ? [f.line - 2] : [])];
+      // A definition's validation error (netplan names its first key): ours may sit on the faulty key inside it.
+      const all = text.split("\n");
+      let blockEnd = f.line - 2;
+      if (/^\s*[^\s:#]+:\s*$/.test(above)) {
+        const indent = above.length - above.trimStart().length;
+        blockEnd = f.line - 1;
+        while (blockEnd + 1 < all.length && ((all[blockEnd + 1] ?? "").trim() === "" || (all[blockEnd + 1] ?? "").search(/\S/) > indent))
+          blockEnd++;
+      }
+      const inBlock = (l: number) => l >= f.line - 1 && l <= blockEnd;
       const hit = (ours.get(f.file) ?? []).some(
-        (d) => d.severity === "error" && lines.some((l) => d.range.start.line <= l && l <= d.range.end.line),
+        (d) =>
+          d.severity === "error" && (lines.some((l) => d.range.start.line <= l && l <= d.range.end.line) || inBlock(d.range.start.line)),
       );
       if (!hit) {
         lineAgrees = false;

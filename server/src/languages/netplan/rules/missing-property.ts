@@ -28,7 +28,8 @@ function privateKey(k: ReturnType<typeof known>): string | undefined {
 function problemOf(type: string, id: string, k: ReturnType<typeof known>): string | undefined {
   if (k.has("set-name") && !k.has("match"))
     return `${id}: set-name: renames an interface found by match:; without match: netplan rejects the file. Add match: (e.g. macaddress:) or drop set-name:.`;
-  if (type === "wifis" && !k.has("access-points"))
+  const aps = k.last("access-points");
+  if (type === "wifis" && (!aps || (isMap(aps) && aps.items.length === 0)))
     return `${id}: a Wi-Fi definition needs access-points: (the networks to join); netplan rejects the file.`;
   if (type === "vlans") {
     if (!k.has("link")) return `${id}: a VLAN needs link: (the interface it is on); netplan rejects the file.`;
