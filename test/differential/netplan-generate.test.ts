@@ -117,7 +117,8 @@ function compare(name: string): Outcome {
         while (blockEnd + 1 < all.length && ((all[blockEnd + 1] ?? "").trim() === "" || (all[blockEnd + 1] ?? "").search(/\S/) > indent))
           blockEnd++;
       }
-      const inBlock = (l: number) => l >= f.line - 1 && l <= blockEnd;
+      const first = f.line - 1;
+      const inBlock = (l: number) => l >= first && l <= blockEnd;
       const hit = (ours.get(f.file) ?? []).some(
         (d) =>
           d.severity === "error" && (lines.some((l) => d.range.start.line <= l && l <= d.range.end.line) || inBlock(d.range.start.line)),
