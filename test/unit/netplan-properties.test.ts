@@ -17,7 +17,7 @@ import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
 import { parseNetplan } from "../../server/src/languages/netplan/parser.js";
 import { lintText } from "../helpers/lint.js";
 
-const RUNS = 1500;
+const RUNS = 500;
 const LIVENESS_MS = 120_000;
 
 function assertInside(lines: string[], r: Range, what: string): void {
