@@ -1,4 +1,5 @@
 import { runCalendar } from "./cli/calendar.js";
+import { catUsage, runCat } from "./cli/cat.js";
 import { cronUsage, runCron } from "./cli/cron.js";
 import { deployUsage, runDeploy } from "./cli/deploy.js";
 import { diffUsage, runDiff } from "./cli/diff.js";
@@ -20,6 +21,7 @@ ${deployUsage}
 ${diffUsage}
 ${statusUsage}
 ${logsUsage}
+${catUsage}
        etcetera lsp --stdio | --node-ipc  (language server)
        etcetera --version`;
 
@@ -51,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return runStatus(rest, io);
     case "logs":
       return runLogs(rest, io);
+    case "cat":
+      return runCat(rest, io);
     case "lsp":
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
       startServer();

@@ -122,6 +122,31 @@ describe("diff and unit actions on a real systemd host", { timeout: 600_000, ski
     });
   });
 
+  it("cat shows a unit's fragment and drop-ins as the host has them, escaping control characters", async () => {
+    const f = put(ws, "units/catme.service", "");
+    assert.equal(
+      (await deployText(host, f, unitText("Cat \x1b[2Jme", "/bin/sh -c 'exec sleep infinity'"), { force: true })).outcome,
+      "deployed",
+    );
+    host.sh(
+      "mkdir -p /etc/systemd/system/catme.service.d && printf '[Service]\\nEnvironment=FROM_DROPIN=1\\n' > /etc/systemd/system/catme.service.d/10-env.conf && systemctl daemon-reload",
+    );
+    const r = await timings.time("CLI cat", () => cli(remote("cat", "catme.service"), env()));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# \/etc\/systemd\/system\/catme\.service$/m);
+    assert.match(r.stdout, /^# \/etc\/systemd\/system\/catme\.service\.d\/10-env\.conf$/m);
+    assert.match(r.stdout, /^Environment=FROM_DROPIN=1$/m);
+    assert.ok(!r.stdout.includes("\x1b"), "no raw escape reaches the terminal");
+    assert.match(r.stdout, /Description=Cat \\x1b\[2Jme/);
+    const json = JSON.parse((await cli(remote("cat", "catme.service", "--format", "json"), env())).stdout);
+    assert.equal(json.found, true);
+    assert.ok(json.text.includes("Cat \x1b[2Jme"), "JSON keeps the data");
+    const missing = await cli(remote("cat", "no-such-unit.service"), env());
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /No files found/);
+    assert.equal((await cli(remote("cat", "not a unit"), env())).code, 2);
+  });
+
   describe("status --action", () => {
     const act = async (unit: string, action: string) => {
       const r = await cli(remote("status", unit, "--action", action, "--format", "json"), env());

@@ -1,0 +1,29 @@
+import { parseArgs } from "node:util";
+import { catUnit } from "../remote/cat.js";
+import { hostLabel } from "../remote/hosts.js";
+import { type CommandIO, UsageError } from "./lint.js";
+import { printable, printableLines } from "./printable.js";
+import { remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
+
+export const catUsage = `       etcetera cat [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]}
+                (the unit's file and drop-ins as the host has them, like systemctl cat; exit 1 when it has none)`;
+
+/** `etcetera cat UNIT --host H`: read-only, control characters escaped in text. */
+export async function runCat(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: remoteOptions });
+  if (positionals.length !== 1) throw new UsageError("cat takes exactly one UNIT");
+  const unit = positionals[0] as string;
+  const ctx = await remoteContextOrExit(values, io);
+  if (typeof ctx === "number") return ctx;
+  try {
+    const where = hostLabel(ctx.host);
+    const r = await catUnit(ctx.transport, unit, { scope: ctx.host.scope, where, user: ctx.host.target.user });
+    if (ctx.format === "text") {
+      if (r.found) io.stdout(`${printableLines(r.text.replace(/\n$/, ""))}\n`);
+      else io.stderr(`etcetera: ${printable(where)}: ${printable(r.message || `no files for ${unit}`)}\n`);
+    } else io.stdout(`${JSON.stringify({ unit, host: where, ...r }, null, ctx.format === "json" ? 2 : undefined)}\n`);
+    return r.found ? 0 : 1;
+  } catch (e) {
+    return reportRemoteError(e, io, ctx.format);
+  }
+}
