@@ -2,6 +2,7 @@ import { processEnvironment } from "../languages/calendar/environment.js";
 import { parseCalendarSpec } from "../languages/calendar/parse-spec.js";
 import { parseTimestamp } from "../languages/calendar/parse-timestamp.js";
 import { formatTimespan, parseTimespan } from "../languages/calendar/timespan.js";
+import { trimEndWhile } from "../core/text.js";
 import type { CommandIO } from "./lint.js";
 
 /**
@@ -10,7 +11,7 @@ import type { CommandIO } from "./lint.js";
  * further lines are indented to the value column.
  */
 function tableCell(text: string): string {
-  const lines = text.split("\n").map((l) => l.replace(/[ \t\n\r]+$/, ""));
+  const lines = text.split("\n").map((l) => trimEndWhile(l, (c) => c === " " || c === "\t" || c === "\n" || c === "\r"));
   while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return lines.join(`\n${" ".repeat(10)}`);
 }

@@ -71,3 +71,19 @@ export function offsetMap(text: string, starts: number[]): OffsetMap {
     },
   };
 }
+
+/**
+ * The longest end of `s` whose characters all pass `test`. A loop, not
+ * `/[…]*$/`: an unanchored pattern that must reach the end is retried from
+ * every position and takes quadratic time on a long line.
+ */
+export function tailWhile(s: string, test: (c: string) => boolean): string {
+  let i = s.length;
+  while (i > 0 && test(s[i - 1] as string)) i--;
+  return s.slice(i);
+}
+
+/** `s` without the characters at its end that pass `test` (see tailWhile). */
+export function trimEndWhile(s: string, test: (c: string) => boolean): string {
+  return s.slice(0, s.length - tailWhile(s, test).length);
+}

@@ -4,6 +4,7 @@
  * same errors and hints on standard error, the same exit status. Only the
  * "From now:" lines depend on the clock.
  */
+import { trimEndWhile } from "../../core/text.js";
 import { formatSpec } from "./format-spec.js";
 import { formatTimestamp, formatTimestampRelative } from "./format-timestamp.js";
 import { nextElapse, type TimeContext, type ZoneLookup } from "./next-elapse.js";
@@ -143,7 +144,7 @@ export function renderRows(rows: [string, string][]): string {
   const labelWidth = Math.max(0, ...rows.map(([label]) => label.length));
   const valueWidth = Math.max(0, ...rows.map(([, value]) => value.length));
   return rows
-    .map(([label, value]) => `${label.padStart(labelWidth)} ${value.length < valueWidth ? value.replace(/[ \t\n\r]+$/, "") : value}`)
+    .map(([label, value]) => `${label.padStart(labelWidth)} ${value.length < valueWidth ? trimEndWhile(value, (c) => c === " " || c === "\t" || c === "\n" || c === "\r") : value}`)
     .join("\n");
 }
 

@@ -15,9 +15,10 @@ const words = [...shorthands.filter((s) => !s.undocumented).map((s) => s.name), 
 function suggestion(word: string): string | undefined {
   const w = word.toLowerCase();
   let best: [string, number] | undefined;
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const candidate of words) {
-    const d = editDistance(w, candidate.toLowerCase());
-    if (d <= Math.max(1, Math.floor(word.length / 3)) && (!best || d < best[1])) best = [candidate, d];
+    const d = editDistance(w, candidate.toLowerCase(), false, limit);
+    if (d <= limit && (!best || d < best[1])) best = [candidate, d];
   }
   return best?.[0];
 }

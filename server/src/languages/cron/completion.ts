@@ -1,5 +1,5 @@
 import type { CompletionItem, LanguageContext } from "../../core/language.js";
-import type { Position } from "../../core/text.js";
+import { type Position, tailWhile } from "../../core/text.js";
 import { dialectOf } from "./context.js";
 import { envVars, fields, specials } from "./data.js";
 import type { CronFile } from "./parser.js";
@@ -26,7 +26,7 @@ export function completeCron(file: CronFile, position: Position, lctx: LanguageC
   const lineStart = file.offsetAt({ line: position.line, character: 0 });
   const before = file.text.slice(lineStart, file.offsetAt(position));
   if (/^\s*#/.test(before)) return [];
-  const word = /[^\s,\-/]*$/.exec(before)?.[0] ?? "";
+  const word = tailWhile(before, (c) => !/[\s,\-/]/.test(c));
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
   const words = before.trimStart().split(/[ \t]+/);
   if (words.length === 1) {

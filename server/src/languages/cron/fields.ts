@@ -279,7 +279,7 @@ export function suggestName(word: string, names: readonly string[]): string | un
   let best: string | undefined;
   let bestDistance = lower.length > 4 ? 3 : 2;
   for (const n of names) {
-    const d = editDistance(lower, n);
+    const d = editDistance(lower, n, false, bestDistance);
     if (d < bestDistance) {
       best = n;
       bestDistance = d;

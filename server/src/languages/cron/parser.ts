@@ -249,7 +249,7 @@ export function parseEnv(s: string, from: number): EnvParse | undefined {
   }
   if (!(state === "fini" || (state === "value" && !quote))) return undefined;
   if (state === "value") {
-    value = value.replace(/\s+$/, "");
+    value = value.trimEnd();
     valueEnd = valueStart + value.length;
   }
   const rawName = s.slice(nameStart, nameEnd);

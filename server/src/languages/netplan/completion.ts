@@ -1,11 +1,44 @@
 import type { CompletionItem } from "../../core/language.js";
 import type { NetplanVersion } from "../../core/settings.js";
-import type { Position } from "../../core/text.js";
+import { type Position, trimEndWhile } from "../../core/text.js";
 import { childOf, freeKeys, knownKeys, type SchemaNode, schemaRoot } from "./data.js";
 import { keyMarkdown } from "./hover.js";
 import type { NetplanFile } from "./parser.js";
 
-const keyLine = /^(\s*)((?:-\s+)*)([^\s#:-][^:#]*?)\s*:(?:\s|$)/;
+const isBlank = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+interface KeyLine {
+  /** Where the key starts: after the indentation and any `- ` sequence markers. */
+  column: number;
+  key: string;
+  /** The text after the key's colon. */
+  rest: string;
+}
+
+/**
+ * A line `  - key: …` split into its parts: indentation, `- ` markers, a key
+ * (not starting with a blank, '#', ':' or '-', up to its colon, trailing
+ * blanks dropped), then a colon followed by a blank or the end of the line.
+ * Scanned, not matched: a pattern with a repeated group and a lazy key
+ * backtracks quadratically on a long line of markers or blanks.
+ */
+function keyLineOf(text: string): KeyLine | undefined {
+  let i = 0;
+  while (isBlank(text[i])) i++;
+  while (text[i] === "-" && isBlank(text[i + 1])) {
+    i++;
+    while (isBlank(text[i])) i++;
+  }
+  const column = i;
+  const first = text[i];
+  if (first === undefined || isBlank(first) || first === "#" || first === ":" || first === "-") return undefined;
+  let colon = i;
+  while (colon < text.length && text[colon] !== ":" && text[colon] !== "#") colon++;
+  if (text[colon] !== ":") return undefined;
+  const rest = text.slice(colon + 1);
+  if (rest !== "" && !isBlank(rest[0])) return undefined;
+  return { column, key: trimEndWhile(text.slice(column, colon), isBlank), rest };
+}
 
 /**
  * The path of keys that holds a key written at `column` on `line`, from the
@@ -18,16 +51,16 @@ export function pathAbove(lines: string[], line: number, column: number): string
   for (let i = line - 1; i >= 0 && col > 0; i--) {
     const text = lines[i] ?? "";
     if (/^\s*(#|$)/.test(text)) continue;
-    const m = keyLine.exec(text);
+    const m = keyLineOf(text);
     const dashes = /^(\s*)((?:-\s*)+)/.exec(text);
-    const keyCol = m ? (m[1] ?? "").length + (m[2] ?? "").length : (dashes?.[0].length ?? text.length - text.trimStart().length);
+    const keyCol = m ? m.column : (dashes?.[0].length ?? text.length - text.trimStart().length);
     const dashCol = dashes ? (dashes[1] ?? "").length : -1;
     if (dashes && keyCol <= col && dashCol < col) {
-      if (m && keyCol < col) path.unshift(m[3] as string);
+      if (m && keyCol < col) path.unshift(m.key);
       path.unshift("[]");
       col = dashCol;
     } else if (!dashes && m && keyCol < col) {
-      path.unshift(m[3] as string);
+      path.unshift(m.key);
       col = keyCol;
     }
   }
@@ -49,13 +82,14 @@ export function completeNetplan(file: NetplanFile, position: Position, version: 
   const lines = file.text.split(/\r?\n/);
   const before = (lines[position.line] ?? "").slice(0, position.character);
   if (/^\s*#/.test(before)) return [];
-  const value = /^(\s*)((?:-\s+)*)([^\s#:-][^:#]*?)\s*:\s+(\S*)$/.exec(before);
-  if (value) {
-    const column = (value[1] ?? "").length + (value[2] ?? "").length;
-    const node = schemaAt([...pathAbove(lines, position.line, column), value[3] as string]);
+  const keyed = keyLineOf(before);
+  // After `key:` and a blank, one word (no blank in it) is being typed.
+  const valueWord = keyed && keyed.rest !== "" ? keyed.rest.trimStart() : undefined;
+  if (keyed && valueWord !== undefined && !/\s/.test(valueWord)) {
+    const word = valueWord;
+    const node = schemaAt([...pathAbove(lines, position.line, keyed.column), keyed.key]);
     const info = node?.info;
     if (!info) return [];
-    const word = value[4] ?? "";
     const range = { start: { line: position.line, character: position.character - word.length }, end: position };
     const values = info.type === "bool" ? ["true", "false"] : info.strict === "value" ? [...(info.values ?? [])] : [];
     if (info.type === "bool|enum") values.push("true", "false");

@@ -1,13 +1,13 @@
 /** Completion inside an OnCalendar= value: the shorthands, and weekday names where a weekday may go. */
 import type { CompletionItem } from "../../core/language.js";
-import type { Position } from "../../core/text.js";
+import { type Position, tailWhile } from "../../core/text.js";
 import { checkCalendar } from "../calendar/calendar.js";
 import { shorthands } from "../calendar/shorthands.js";
 import { weekdayLongNames, weekdayNames } from "../calendar/spec.js";
 
 /** `valueBefore` is the value's text left of the cursor. */
 export function calendarCompletions(valueBefore: string, position: Position): CompletionItem[] {
-  const token = /[^\s,.]*$/.exec(valueBefore)?.[0] ?? "";
+  const token = tailWhile(valueBefore, (c) => !/[\s,.]/.test(c));
   const range = { start: { line: position.line, character: position.character - token.length }, end: position };
   const head = valueBefore.slice(0, valueBefore.length - token.length);
   const items: CompletionItem[] = [];

@@ -1,5 +1,5 @@
 import type { CompletionItem, LanguageContext } from "../../core/language.js";
-import type { Position } from "../../core/text.js";
+import { type Position, tailWhile } from "../../core/text.js";
 import { calendarCompletions } from "./calendar-completion.js";
 import { unitContext } from "./context.js";
 import { allSections, type DirectiveInfo, directivesOfSection, parserInfo, sectionsForType, specifiers } from "./data.js";
@@ -110,7 +110,7 @@ export function completeUnit(unit: UnitFile, position: Position, lctx: LanguageC
   const key = before.slice(0, eq).trim();
   const directive = directivesOfSection(section.name, ctx.type).find((d) => d.name === key);
   const valueSoFar = before.slice(eq + 1);
-  const wordStart = position.character - (/[^\s]*$/.exec(valueSoFar)?.[0].length ?? 0);
+  const wordStart = position.character - tailWhile(valueSoFar, (c) => !/\s/.test(c)).length;
   const word = before.slice(wordStart);
   const wordRange = { start: { line: position.line, character: wordStart }, end: { line: position.line, character: position.character } };
 

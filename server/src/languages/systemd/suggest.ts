@@ -1,8 +1,15 @@
 import { editDistance } from "../../core/edit-distance.js";
+import { tailWhile } from "../../core/text.js";
 
 /** Did-you-mean: the closest candidates by edit distance (with transpositions), case-insensitive. */
 
-const lastWord = (s: string) => /[A-Z]?[a-z0-9]+$/.exec(s)?.[0] ?? s;
+/** The last camel-case word (`[A-Z]?[a-z0-9]+` at the end), or the whole name; scanned, not matched, to stay linear. */
+function lastWord(s: string): string {
+  const tail = tailWhile(s, (c) => (c >= "a" && c <= "z") || (c >= "0" && c <= "9"));
+  if (tail === "") return s;
+  const before = s[s.length - tail.length - 1];
+  return before !== undefined && before >= "A" && before <= "Z" ? before + tail : tail;
+}
 
 export function closest(word: string, candidates: Iterable<string>, maxResults = 1): string[] {
   const w = word.toLowerCase();
@@ -13,7 +20,7 @@ export function closest(word: string, candidates: Iterable<string>, maxResults =
   const scored: [string, number][] = [];
   for (const c of candidates) {
     const lc = c.toLowerCase();
-    const d = lc === w ? -1 : editDistance(w, lc, true);
+    const d = lc === w ? -1 : editDistance(w, lc, true, sameTailLimit);
     if (d <= limit || (d <= sameTailLimit && lastWord(c) === tail && tail.length >= 4)) scored.push([c, d]);
   }
   scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));

@@ -10,7 +10,7 @@ export function suggestDirective(word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = lower.length > 7 ? 4 : 3;
   for (const n of names) {
-    const d = editDistance(lower, n);
+    const d = editDistance(lower, n, false, bestDistance);
     if (d < bestDistance) {
       best = n;
       bestDistance = d;

@@ -2,6 +2,9 @@ import { parseUnitFile } from "../parser.js";
 import { allEntries, type UnitCheckContext, type UnitRule } from "../rule.js";
 
 const pulling = new Set(["Wants", "Requires", "BindsTo"]);
+/** Whether a command line runs a wait-online helper: a word containing `wait-online`, or `nm-online` by name or path. */
+const runsWaitOnline = (command: string) =>
+  command.split(/\s+/).some((w) => w.includes("wait-online") || w === "nm-online" || w.endsWith("/nm-online"));
 const pullsNetworkOnline = (key: string, value: string) => pulling.has(key) && /(^|\s)network-online\.target(\s|$)/.test(value);
 
 /**
@@ -46,7 +49,7 @@ export const networkOnlineWithoutWants: UnitRule = {
     // A service that runs a wait-online helper before it starts waits for the network itself (Debian's apt-daily.service).
     if (
       [...allEntries(ctx.unit)].some(
-        (e) => e.section.name === "Service" && e.key === "ExecStartPre" && /(^|[\s/])(\S*wait-online\S*|nm-online)(\s|$)/.test(e.value),
+        (e) => e.section.name === "Service" && e.key === "ExecStartPre" && runsWaitOnline(e.value),
       )
     )
       return;

@@ -53,9 +53,38 @@ export function validateTimespanValue(value: string, ctx: ValueContext): ValuePr
   return problem(`Invalid time span '${value}': ${r.reason}. Write e.g. '90s', '5min 30s', '1h' or 'infinity'.`, r.offset, value.length);
 }
 
-/** Byte sizes with base-1024 suffixes, as parse_size() reads them. */
+const isDigitAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const isSpaceAt = (s: string, i: number) => /\s/.test(s[i] ?? "");
+const sizeSuffixes = "KMGTPEB";
+
+/**
+ * Byte sizes with base-1024 suffixes, as parse_size() reads them: one or more
+ * `N[.N][suffix]` parts, blanks allowed around each. A scanner, not a regular
+ * expression: the nested repetition `(\d+…)+` backtracks exponentially on a
+ * long run of digits followed by a wrong letter.
+ */
 export function isIecSize(value: string): boolean {
-  return /^(\s*\d+(\.\d+)?\s*[KMGTPEB]?)+\s*$/.test(value);
+  let i = 0;
+  while (isSpaceAt(value, i)) i++;
+  if (i === value.length) return false;
+  while (i < value.length) {
+    if (!isDigitAt(value, i)) return false;
+    while (isDigitAt(value, i)) i++;
+    // `1.25.5` reads as the parts `1.2` and `5.5`: a fraction of two or more digits may lend its tail to the next part.
+    let fraction = Number.POSITIVE_INFINITY;
+    while (value[i] === "." && isDigitAt(value, i + 1) && fraction >= 2) {
+      const start = ++i;
+      while (isDigitAt(value, i)) i++;
+      fraction = i - start;
+    }
+    while (isSpaceAt(value, i)) i++;
+    if (i < value.length && sizeSuffixes.includes(value[i] as string)) i++;
+    while (isSpaceAt(value, i)) i++;
+  }
+  return true;
 }
 
 export const validateIecSize: ValueValidator = (value) =>
