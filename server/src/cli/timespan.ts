@@ -1,8 +1,8 @@
+import { trimEndWhile } from "../core/text.js";
 import { processEnvironment } from "../languages/calendar/environment.js";
 import { parseCalendarSpec } from "../languages/calendar/parse-spec.js";
 import { parseTimestamp } from "../languages/calendar/parse-timestamp.js";
 import { formatTimespan, parseTimespan } from "../languages/calendar/timespan.js";
-import { trimEndWhile } from "../core/text.js";
 import type { CommandIO } from "./lint.js";
 
 /**

@@ -144,7 +144,10 @@ export function renderRows(rows: [string, string][]): string {
   const labelWidth = Math.max(0, ...rows.map(([label]) => label.length));
   const valueWidth = Math.max(0, ...rows.map(([, value]) => value.length));
   return rows
-    .map(([label, value]) => `${label.padStart(labelWidth)} ${value.length < valueWidth ? trimEndWhile(value, (c) => c === " " || c === "\t" || c === "\n" || c === "\r") : value}`)
+    .map(
+      ([label, value]) =>
+        `${label.padStart(labelWidth)} ${value.length < valueWidth ? trimEndWhile(value, (c) => c === " " || c === "\t" || c === "\n" || c === "\r") : value}`,
+    )
     .join("\n");
 }
 

@@ -51,6 +51,10 @@ export function strtoul(s: string, at: number): { value: bigint; end: number; ov
   const digits = p;
   while (isDigit(s[p])) p++;
   if (p === digits) return { value: 0n, end: at, overflow: false };
+  // More than 20 significant digits exceed ULONG_MAX: known without BigInt(), whose decimal parsing is quadratic in the length.
+  let significant = digits;
+  while (significant < p - 1 && s[significant] === "0") significant++;
+  if (p - significant > 20) return { value: ULONG_MAX, end: p, overflow: true };
   const value = BigInt(s.slice(digits, p));
   if (value > ULONG_MAX) return { value: ULONG_MAX, end: p, overflow: true };
   return { value: negative && value !== 0n ? (1n << 64n) - value : value, end: p, overflow: false };

@@ -72,7 +72,11 @@ function skipSpace(s: string, i: number): number {
   return i;
 }
 
+/** The first characters of the unit words: a term followed by anything else has no unit, without trying the whole table. */
+const unitInitials = new Set([...usecUnits, ["ns", 1n]].map(([s]) => (s as string)[0]));
+
 function matchSuffix(s: string, i: number, table: [string, bigint][]): [number, bigint] | undefined {
+  if (!unitInitials.has(s[i])) return undefined;
   for (const [suffix, mult] of table) if (s.startsWith(suffix, i)) return [i + suffix.length, mult];
   return undefined;
 }
@@ -105,6 +109,10 @@ function parse(text: string, defaultUnit: bigint, table: [string, bigint][], inf
     const digitsStart = q;
     while (isDigit(text[q])) q++;
     if (q === digitsStart) q = termStart;
+    // More than 19 significant digits exceed LLONG_MAX: known without BigInt(), whose decimal parsing is quadratic in the length.
+    let significant = digitsStart;
+    while (significant < q - 1 && text[significant] === "0") significant++;
+    if (q > termStart && q - significant > 19) return tooLarge(termStart);
     const whole = q > termStart ? BigInt(text.slice(digitsStart, q)) : 0n;
     if (whole > LLONG_MAX) return tooLarge(termStart);
     if (negative && whole > 0n) return { ok: false, reason: "a time span cannot be negative", offset: termStart, outOfRange: true };
@@ -135,6 +143,7 @@ function parse(text: string, defaultUnit: bigint, table: [string, bigint][], inf
     if (fraction !== undefined) {
       let m = multiplier / 10n;
       for (const digit of fraction) {
+        if (m === 0n) break; // the digits below the unit's resolution add nothing
         const d = BigInt(digit) * m;
         if (d >= infinity - total) return tooLarge(termStart);
         total += d;

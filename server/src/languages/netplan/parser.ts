@@ -60,9 +60,14 @@ export function parseNetplan(text: string): NetplanFile {
     if (/^\s*#/.test(line)) comments.push({ line: i, text: line });
   });
   const file: NetplanFile = { text, entries: [], syntax: [], comments, positionAt, rangeOf };
+  // The YAML library builds an Error per problem, one per stray character in a garbled file: without stack traces
+  // that costs a quarter of the time (each parse is synchronous, so the global setting is restored before anything else runs).
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
+    Error.stackTraceLimit = 0;
     // Every scalar stays a string (netplan reads booleans and numbers itself); duplicate keys are accepted as libyaml does.
     const doc = parseDocument(text, { schema: "failsafe", uniqueKeys: false, prettyErrors: false });
+    Error.stackTraceLimit = stackTraceLimit;
     file.doc = doc;
     for (const e of doc.errors) {
       const [s, t] = e.pos;
@@ -71,6 +76,8 @@ export function parseNetplan(text: string): NetplanFile {
     if (doc.errors.length === 0) walk(file, doc.contents as Node | null);
   } catch (error) {
     file.syntax.push({ range: rangeOf(0, 0), message: `Cannot read the YAML: ${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return file;
 }

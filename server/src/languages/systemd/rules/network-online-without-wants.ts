@@ -47,12 +47,7 @@ export const networkOnlineWithoutWants: UnitRule = {
     if (!after || ["Wants", "Requires", "BindsTo", "Requisite"].some((k) => mentions(k).length > 0)) return;
     if (pullsInViaDependency(ctx)) return;
     // A service that runs a wait-online helper before it starts waits for the network itself (Debian's apt-daily.service).
-    if (
-      [...allEntries(ctx.unit)].some(
-        (e) => e.section.name === "Service" && e.key === "ExecStartPre" && runsWaitOnline(e.value),
-      )
-    )
-      return;
+    if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "ExecStartPre" && runsWaitOnline(e.value))) return;
     // An inetd-style service runs only for a connection its socket accepted: the network is up by then.
     if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "StandardInput" && e.value === "socket")) return;
     // Insert after the After= line; at the end of a file without a final newline, start a new line first.

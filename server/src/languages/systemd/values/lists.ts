@@ -1,7 +1,7 @@
 import { parseTimespan } from "../../calendar/timespan.js";
 import { hasSpecifier } from "./names.js";
 import { isIecSize, parseBoolean, parseInteger } from "./scalars.js";
-import { ok, problem, type ValueContext, type ValueProblem, type ValueValidator } from "./types.js";
+import { maxProblemsPerValue, ok, problem, type ValueContext, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords } from "./words.js";
 
 /** A whitespace-separated list with an optional leading '~', each item checked by `check`. */
@@ -15,6 +15,7 @@ function listOf(check: (item: string, ctx: ValueContext) => string | undefined, 
     }
     const out: ValueProblem[] = [];
     for (const m of body.matchAll(/\S+/g)) {
+      if (out.length >= maxProblemsPerValue) break;
       const reason = check(m[0], ctx);
       const start = (m.index ?? 0) + offset;
       if (reason) out.push({ message: reason, start, end: start + m[0].length });
@@ -96,7 +97,8 @@ export const validateCpuSet: ValueValidator = (value) => {
   for (const m of value.matchAll(/[^\s,]+/g)) {
     if (!/^\d+(-\d+)?$/.test(m[0]))
       return problem(`'${m[0]}' is not a CPU index or range; write e.g. 0-3 6`, m.index, (m.index ?? 0) + m[0].length);
-    const [a, b] = m[0].split("-").map(Number);
+    const dash = m[0].indexOf("-");
+    const [a, b] = dash < 0 ? [0, undefined] : [Number(m[0].slice(0, dash)), Number(m[0].slice(dash + 1))];
     if (b !== undefined && a !== undefined && b < a) return problem(`Range '${m[0]}' is reversed`, m.index, (m.index ?? 0) + m[0].length);
   }
   return ok;
@@ -280,6 +282,7 @@ export const validateJournalFields: ValueValidator = (value) => {
   if (!split.ok) return problem(split.reason, split.offset);
   const out: ValueProblem[] = [];
   for (const w of split.words) {
+    if (out.length >= maxProblemsPerValue) break;
     const eq = w.text.indexOf("=");
     const name = eq < 0 ? "" : w.text.slice(0, eq);
     if (!/^[A-Z0-9][A-Z0-9_]*$/.test(name))

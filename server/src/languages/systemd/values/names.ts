@@ -1,5 +1,5 @@
 import { validateUnitName } from "../unit-name.js";
-import { ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
+import { maxProblemsPerValue, ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords } from "./words.js";
 
 /** Replaces %X specifiers by a neutral character so that name rules apply to the rest. */
@@ -48,6 +48,7 @@ export function unitListValidator(suffix?: string, options: { legacyAlias?: bool
     if (!split.ok) return problem(split.reason, split.offset);
     const out: ValueProblem[] = [];
     for (const w of split.words) {
+      if (out.length >= maxProblemsPerValue) break;
       const legacy = options.legacyAlias ? legacyAliasProblem(w.text) : null;
       const reason = legacy === null ? validateUnitNameValue(w.text, suffix) : legacy;
       if (reason)
@@ -95,6 +96,7 @@ export const validateUserList: ValueValidator = (value) => {
   if (!split.ok) return problem(split.reason, split.offset);
   const out: ValueProblem[] = [];
   for (const w of split.words) {
+    if (out.length >= maxProblemsPerValue) break;
     const reason = userGroupProblem(w.text);
     if (reason) out.push({ message: reason, start: w.start, end: w.end });
   }
@@ -108,6 +110,7 @@ export const validateEnvironment: ValueValidator = (value) => {
   if (!split.ok) return problem(split.reason, split.offset);
   const out: ValueProblem[] = [];
   for (const w of split.words) {
+    if (out.length >= maxProblemsPerValue) break;
     const eq = w.text.indexOf("=");
     const name = eq < 0 ? w.text : w.text.slice(0, eq);
     if (eq < 0) out.push({ message: `'${w.text}' is not an assignment; write NAME=value`, start: w.start, end: w.end });
@@ -127,6 +130,7 @@ export function envNamesValidator(allowAssignments: boolean): ValueValidator {
     if (!split.ok) return problem(split.reason, split.offset);
     const out: ValueProblem[] = [];
     for (const w of split.words) {
+      if (out.length >= maxProblemsPerValue) break;
       const name = allowAssignments && w.text.includes("=") ? w.text.slice(0, w.text.indexOf("=")) : w.text;
       if (!envNamePattern.test(withoutSpecifiers(name)))
         out.push({ message: `'${w.text}' is not a valid environment variable name`, start: w.start, end: w.end });
@@ -161,6 +165,7 @@ export const validateInterfaceList: ValueValidator = (value) => {
   const body = value.startsWith("~") ? value.slice(1) : value;
   const out: ValueProblem[] = [];
   for (const m of body.matchAll(/\S+/g)) {
+    if (out.length >= maxProblemsPerValue) break;
     const name = m[0];
     if (name.length > 127 || /[/:]/.test(name))
       out.push({

@@ -1,5 +1,5 @@
 import { hasSpecifier } from "./names.js";
-import { ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
+import { maxProblemsPerValue, ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords } from "./words.js";
 
 /** Specifiers that expand to absolute paths, so `%h/.config` is an absolute path. */
@@ -34,6 +34,7 @@ export function pathListValidator(options: { prefixes?: string; separators?: str
     if (!split.ok) return problem(split.reason, split.offset);
     const out: ValueProblem[] = [];
     for (const w of split.words) {
+      if (out.length >= maxProblemsPerValue) break;
       let p = w.text;
       while (options.prefixes && p.length > 0 && options.prefixes.includes(p[0] as string)) p = p.slice(1);
       const reason = pathProblem(p);
@@ -50,6 +51,7 @@ export function mountListValidator(prefixes = "-"): ValueValidator {
     if (!split.ok) return problem(split.reason, split.offset);
     const out: ValueProblem[] = [];
     for (const w of split.words) {
+      if (out.length >= maxProblemsPerValue) break;
       let source = w.text.split(/(?<!\\):/)[0] ?? "";
       while (source.length > 0 && prefixes.includes(source[0] as string)) source = source.slice(1);
       const reason = pathProblem(source);
@@ -65,6 +67,7 @@ export const validateExecDirectories: ValueValidator = (value) => {
   if (!split.ok) return problem(split.reason, split.offset);
   const out: ValueProblem[] = [];
   for (const w of split.words) {
+    if (out.length >= maxProblemsPerValue) break;
     const [source] = w.text.split(":");
     const s = source ?? "";
     if (s.startsWith("/"))

@@ -20,6 +20,13 @@ export type ValueValidator = (value: string, ctx: ValueContext) => ValueProblem[
 
 export const ok: ValueProblem[] = [];
 
+/**
+ * A list value stops being checked after this many problems: a value of
+ * thousands of wrong words gets a readable handful of diagnostics, and
+ * checking it stays cheap.
+ */
+export const maxProblemsPerValue = 20;
+
 export function problem(message: string, start?: number, end?: number): ValueProblem[] {
   return [{ message, start, end }];
 }
