@@ -14,8 +14,15 @@
  *   - the extension in a real VS Code: activation, first diagnostics, .vsix size;
  *   - a deploy-and-restart round trip and a status refresh of 20 units on the test host.
  *
+ * systemd-analyze verify runs two ways on the same files in the same run: once
+ * per package directory (as a CI script calls it) and once per unit file (as
+ * an editor or a pre-commit hook would); per file on a sample of
+ * BENCH_PER_FILE units (default 200) spread over the corpus, as files per
+ * second of its median call. Startup: `etcetera --version` and a one-file
+ * lint, BENCH_STARTUP_RUNS times (default 10).
+ *
  * BENCH_RUNS=N repeats the throughput runs (default 3, median reported);
- * BENCH_SKIP=calendar,security,editor,remote leaves parts out.
+ * BENCH_SKIP=lsp,calendar,security,editor,remote leaves parts out.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -30,6 +37,8 @@ import { measureRemote } from "./remote-bench.js";
 import { benchSecurity, formatSecurityBench } from "./security-bench.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PER_FILE_SAMPLE = Number(process.env.BENCH_PER_FILE ?? 200);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10);
 const corpusRoot = join(process.env.CORPUS_CACHE ?? ".cache/corpus", "root");
 const fetchScript = "test/corpus/fetch-debian-units.sh";
 const systemdAnalyze = "/usr/bin/systemd-analyze";
@@ -94,6 +103,9 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
 };
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+/** Median with the spread of the runs: `1.23 s (1.10–1.40)`. */
+const spread = (xs: number[], unit: string, digits = 2) =>
+  `${median(xs).toFixed(digits)} ${unit} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
 function timeCli(paths: string[]): number {
   const start = process.hrtime.bigint();
@@ -108,6 +120,65 @@ async function timeInProcess(paths: string[]): Promise<number> {
   const code = await runLint(["--format", "json", ...paths], io);
   if (code === 2) throw new Error("runLint() reported a usage or I/O error");
   return seconds(start);
+}
+
+const verifyEnv = (dir: string) => ({
+  PATH: process.env.PATH,
+  LC_ALL: "C.UTF-8",
+  SYSTEMD_UNIT_PATH: dir,
+  SYSTEMD_LOG_LEVEL: "warning",
+  SYSTEMD_PAGER: "",
+});
+const verifyArgs = (scope: "system" | "user") => [
+  "verify",
+  "--man=no",
+  "--generators=no",
+  "--recursive-errors=no",
+  ...(scope === "user" ? ["--user"] : []),
+];
+
+/**
+ * `systemd-analyze verify` called once per unit file, on an even sample of
+ * the corpus's units, each in a private copy of its package's unit directory
+ * (drop-ins beside it): the seconds of each call.
+ */
+function timeVerifyPerFile(files: CorpusFile[], sample: number): number[] {
+  const units = files.filter((f) => !f.dropIn);
+  const step = Math.max(1, units.length / sample);
+  const picked = Array.from({ length: Math.min(sample, units.length) }, (_, i) => units[Math.floor(i * step)] as CorpusFile);
+  const work = mkdtempSync(join(tmpdir(), "etcetera-bench-verify1-"));
+  const times: number[] = [];
+  try {
+    for (const [i, unit] of picked.entries()) {
+      const dir = join(work, String(i));
+      for (const f of files.filter(
+        (x) => x.group === unit.group && x.scope === unit.scope && (x === unit || x.local.startsWith(`${unit.local}.d/`)),
+      )) {
+        mkdirSync(join(dir, f.local, ".."), { recursive: true });
+        cpSync(f.path, join(dir, f.local));
+      }
+      const start = process.hrtime.bigint();
+      spawnSync(systemdAnalyze, [...verifyArgs(unit.scope), "--", join(dir, unit.local)], {
+        env: verifyEnv(dir),
+        timeout: 120_000,
+        maxBuffer: 64 << 20,
+      });
+      times.push(seconds(start));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return times;
+}
+
+/** Runs the bundle `runs` times with `args`; the seconds of each run. */
+function timeBundle(args: string[], runs: number): number[] {
+  return Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bundlePath, ...args], { stdio: "ignore", timeout: 60_000 });
+    if (r.error || r.status === null || r.status === 2) throw new Error(`etcetera ${args.join(" ")} failed`);
+    return seconds(start);
+  });
 }
 
 /**
@@ -136,10 +207,12 @@ function timeVerify(files: CorpusFile[]): { seconds: number; files: number; batc
       }
       const unitNames = new Set(units.map((u) => u.local));
       verified += units.length + group.filter((f) => f.dropIn && unitNames.has(f.local.split("/")[0]?.slice(0, -2) ?? "")).length;
-      const args = ["verify", "--man=no", "--generators=no", "--recursive-errors=no", ...(group[0]?.scope === "user" ? ["--user"] : [])];
-      const env = { PATH: process.env.PATH, LC_ALL: "C.UTF-8", SYSTEMD_UNIT_PATH: dir, SYSTEMD_LOG_LEVEL: "warning", SYSTEMD_PAGER: "" };
       const start = process.hrtime.bigint();
-      spawnSync(systemdAnalyze, [...args, "--", ...units.map((u) => join(dir, u.local))], { env, timeout: 120_000, maxBuffer: 64 << 20 });
+      spawnSync(systemdAnalyze, [...verifyArgs(group[0]?.scope ?? "system"), "--", ...units.map((u) => join(dir, u.local))], {
+        env: verifyEnv(dir),
+        timeout: 120_000,
+        maxBuffer: 64 << 20,
+      });
       elapsed += seconds(start);
       batches++;
     }
@@ -165,10 +238,11 @@ async function main(): Promise<void> {
 
   const rows: [string, string, string][] = [["measure", "value", "how"]];
   const cli = Array.from({ length: RUNS }, () => timeCli(paths));
+  const lintRate = files.length / median(cli);
   rows.push([
     "etcetera lint, CLI whole run",
-    `${(files.length / median(cli)).toFixed(0)} files/s`,
-    `one process for all ${files.length} files, startup included; median of ${RUNS}: ${median(cli).toFixed(2)} s`,
+    `${lintRate.toFixed(0)} files/s`,
+    `one process for all ${files.length} files, startup included; ${RUNS} runs: ${spread(cli, "s")}`,
   ]);
   await timeInProcess(paths.slice(0, 50)); // warm up
   const inProcess: number[] = [];
@@ -176,39 +250,98 @@ async function main(): Promise<void> {
   rows.push([
     "etcetera lint, in-process",
     `${(files.length / median(inProcess)).toFixed(0)} files/s`,
-    `runLint() of the CLI module, warm, reading files included; median of ${RUNS}: ${median(inProcess).toFixed(2)} s`,
+    `runLint() of the CLI module, warm, reading files included; ${RUNS} runs: ${spread(inProcess, "s")}`,
   ]);
   if (existsSync(systemdAnalyze)) {
-    const v = timeVerify(files);
+    const v = Array.from({ length: RUNS }, () => timeVerify(files));
+    const dirRate = (v[0]?.files ?? 0) / median(v.map((r) => r.seconds));
     rows.push([
-      "systemd-analyze verify",
-      `${(v.files / v.seconds).toFixed(0)} files/s`,
-      `${v.files} files in ${v.batches} calls (one per package and scope, sequential): ${v.seconds.toFixed(2)} s`,
+      "systemd-analyze verify, per directory",
+      `${dirRate.toFixed(0)} files/s`,
+      `${v[0]?.files} files in ${v[0]?.batches} calls (one per package and scope, sequential); ${RUNS} runs: ${spread(
+        v.map((r) => r.seconds),
+        "s",
+      )}`,
+    ]);
+    const perFile = timeVerifyPerFile(files, PER_FILE_SAMPLE);
+    const fileRate = 1 / median(perFile);
+    rows.push([
+      "systemd-analyze verify, per file",
+      `${fileRate.toFixed(0)} files/s`,
+      `one call per unit on ${perFile.length} units spread over the corpus; per call ${spread(
+        perFile.map((t) => t * 1000),
+        "ms",
+        0,
+      )}, p90 ${(percentile(perFile, 90) * 1000).toFixed(0)} ms`,
+    ]);
+    rows.push([
+      "lint ÷ verify",
+      `${(lintRate / dirRate).toFixed(1)}× per directory, ${(lintRate / fileRate).toFixed(0)}× per file`,
+      "CLI whole run against each way of calling systemd-analyze verify, same files, same run",
     ]);
   } else rows.push(["systemd-analyze verify", "n/a", `${systemdAnalyze} is not installed`]);
 
-  const latency = await measureLatency(5000, 200);
-  const l = latency.latenciesMs;
+  const version = timeBundle(["--version"], STARTUP_RUNS);
   rows.push([
-    "didChange → publishDiagnostics",
-    `median ${median(l).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms`,
-    `${latency.edits} one-line edits of a ${latency.lines}-line unit over stdio (${latency.diagnosticsPerPublish} diagnostics each); includes the server's 40 ms debounce`,
+    "startup: etcetera --version",
+    spread(
+      version.map((t) => t * 1000),
+      "ms",
+      0,
+    ),
+    `${STARTUP_RUNS} runs, median (min–max)`,
   ]);
+  const one = files.find((f) => !f.dropIn)?.path;
+  if (one) {
+    const lintOne = timeBundle(["lint", "--format", "json", one], STARTUP_RUNS);
+    rows.push([
+      "startup: lint of one file",
+      spread(
+        lintOne.map((t) => t * 1000),
+        "ms",
+        0,
+      ),
+      `${STARTUP_RUNS} runs of ${basename(one)}`,
+    ]);
+  }
+  const nodeAlone = Array.from({ length: STARTUP_RUNS }, () => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ["-e", "0"]);
+    return seconds(start);
+  });
   rows.push([
-    "server peak RSS",
-    latency.peakRssKiB === undefined ? "n/a" : `${(latency.peakRssKiB / 1024).toFixed(1)} MiB`,
-    `VmHWM of the server process at the end of the edit run${latency.baselineRssKiB === undefined ? "" : `; ${(latency.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
+    "startup: node -e 0",
+    spread(
+      nodeAlone.map((t) => t * 1000),
+      "ms",
+      0,
+    ),
+    "the floor: Node.js alone",
   ]);
-  const cold = await measureColdStart(10);
-  rows.push([
-    "server cold start",
-    `median ${median(cold).toFixed(0)} ms`,
-    `spawn → initialize response, 10 runs, min ${Math.min(...cold).toFixed(0)} / max ${Math.max(...cold).toFixed(0)} ms; bundle ${basename(bundlePath)}`,
-  ]);
+  const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+  if (!skip.has("lsp")) {
+    const latency = await measureLatency(5000, 200);
+    const l = latency.latenciesMs;
+    rows.push([
+      "didChange → publishDiagnostics",
+      `median ${median(l).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms`,
+      `${latency.edits} one-line edits of a ${latency.lines}-line unit over stdio (${latency.diagnosticsPerPublish} diagnostics each); includes the server's 40 ms debounce`,
+    ]);
+    rows.push([
+      "server peak RSS",
+      latency.peakRssKiB === undefined ? "n/a" : `${(latency.peakRssKiB / 1024).toFixed(1)} MiB`,
+      `VmHWM of the server process at the end of the edit run${latency.baselineRssKiB === undefined ? "" : `; ${(latency.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
+    ]);
+    const cold = await measureColdStart(10);
+    rows.push([
+      "server cold start",
+      `median ${median(cold).toFixed(0)} ms`,
+      `spawn → initialize response, 10 runs, min ${Math.min(...cold).toFixed(0)} / max ${Math.max(...cold).toFixed(0)} ms; bundle ${basename(bundlePath)}`,
+    ]);
+  }
   console.log(`\n${table(rows)}`);
 
   // The other engines and the editor and host round trips; each part can be skipped by name in BENCH_SKIP.
-  const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
   if (!skip.has("calendar")) console.log(`\n${formatCalendarBench(await benchCalendar())}`);
   if (!skip.has("security")) console.log(`\n${formatSecurityBench(await benchSecurity(RUNS))}`);
   if (!skip.has("editor")) console.log(`\nreal VS Code (code-server)\n${table(await measureEditor())}`);
