@@ -66,9 +66,15 @@ export function atoi(digits: string): number {
   return Number(BigInt.asIntN(32, n));
 }
 
+/** The verdict on a field, thrown to leave the parse; a control-flow value, so it records no stack (that was most of its cost). */
 class Failure extends Error {
-  constructor(readonly problem: FieldProblem) {
+  readonly problem: FieldProblem;
+  constructor(problem: FieldProblem) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(problem.message);
+    Error.stackTraceLimit = limit;
+    this.problem = problem;
   }
 }
 
