@@ -20,6 +20,22 @@ export async function setSystemdVersion(): Promise<void> {
     { title: "Target systemd version", placeHolder: "Directives newer than this version are flagged" },
   );
   if (!picked) return;
-  const target = workspace.workspaceFolders ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+  const target = await pickScope();
+  if (target === undefined) return;
   await workspace.getConfiguration("etcetera").update("systemd.version", picked.version, target);
+}
+
+/** Where the setting goes: asked, not assumed (a workspace setting is shared with everyone who opens the folder). */
+async function pickScope(): Promise<ConfigurationTarget | undefined> {
+  if (!workspace.workspaceFolders?.length) return ConfigurationTarget.Global;
+  const scopes = [
+    {
+      label: "This workspace",
+      detail: "Saved in the workspace settings, shared with whoever opens it",
+      target: ConfigurationTarget.Workspace,
+    },
+    { label: "All my workspaces", detail: "Saved in your user settings", target: ConfigurationTarget.Global },
+  ];
+  const scope = await window.showQuickPick(scopes, { title: "Save the target systemd version for" });
+  return scope?.target;
 }
