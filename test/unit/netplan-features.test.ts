@@ -170,3 +170,30 @@ describe("netplan files on disk", () => {
     assert.deepEqual(lintText("/etc/netplan/x.yaml", mac, { ...defaultSettings, netplan: { version: "1.2.2" } }), []);
   });
 });
+
+describe("netplan completion leaves out keys the mapping already has", () => {
+  const yaml = "/etc/netplan/01-net.yaml";
+
+  it("does not offer a key already written above or below the cursor in the same mapping", () => {
+    const labels = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n      |\n      mtu: 1500\n").labels();
+    assert.ok(!labels.includes("dhcp4"), "dhcp4 is set above");
+    assert.ok(!labels.includes("mtu"), "mtu is set below");
+    assert.ok(labels.includes("dhcp6"));
+    assert.ok(labels.includes("addresses"));
+  });
+
+  it("judges each sequence item on its own", () => {
+    const labels = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          via: 10.0.0.1\n        - |\n").labels();
+    assert.ok(labels.includes("to"), "the second route has no to: yet");
+    assert.ok(labels.includes("via"));
+    const inFirst = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          |\n        - via: 10.0.0.2\n").labels();
+    assert.ok(!inFirst.includes("to"), "the first route has to:");
+    assert.ok(inFirst.includes("via"), "via: of the next item does not count");
+  });
+
+  it("marks the keys whose values can be listed, so the editor opens the list after 'key: '", () => {
+    const items = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      |\n").completions();
+    assert.equal(items.find((i) => i.label === "dhcp4")?.valueFollows, true);
+    assert.ok(!items.find((i) => i.label === "addresses")?.valueFollows);
+  });
+});

@@ -103,7 +103,10 @@ export function completeNetplan(file: NetplanFile, position: Position, version: 
   if (!node || freeKeys(node)) return [];
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
   // Debian 12's netplan rejects the keys added after 0.106; offer them only for a newer target.
-  const keys = knownKeys(node).filter((k) => version !== "0.106" || node.children.get(k)?.info?.debian !== false);
+  const present = siblingKeys(lines, position.line, column, (key[2] ?? "") !== "");
+  const keys = knownKeys(node)
+    .filter((k) => version !== "0.106" || node.children.get(k)?.info?.debian !== false)
+    .filter((k) => !present.has(k));
   return keys.map((k) => {
     const child = node.children.get(k) as SchemaNode;
     const info = child.info;
@@ -115,6 +118,31 @@ export function completeNetplan(file: NetplanFile, position: Position, version: 
       insertText: `${k}: `,
       range,
       sortText: `${info?.deprecated ? "1" : "0"}${k}`,
+      valueFollows:
+        info !== undefined &&
+        (info.type === "bool" || info.type === "bool|enum" || (info.strict === "value" && (info.values?.length ?? 0) > 0)),
     };
   });
+}
+
+/**
+ * The keys already written in the mapping that holds `line` at `column` (a
+ * second one would be a duplicate key, which YAML collapses silently). Stops at
+ * the lines of the parent, and at the start of another sequence item.
+ */
+function siblingKeys(lines: string[], line: number, column: number, startsItem: boolean): Set<string> {
+  const keys = new Set<string>();
+  // On a line that starts a sequence item, what is above belongs to the items before it.
+  for (const step of startsItem ? [1] : [-1, 1]) {
+    for (let i = line + step; i >= 0 && i < lines.length; i += step) {
+      const text = lines[i] ?? "";
+      if (/^\s*(#|$)/.test(text)) continue;
+      const indent = text.length - text.trimStart().length;
+      const keyed = keyLineOf(text);
+      const itemStart = indent < column && keyed?.column === column;
+      if (keyed?.column === column && !(itemStart && step > 0)) keys.add(keyed.key);
+      if (indent < column) break;
+    }
+  }
+  return keys;
 }
