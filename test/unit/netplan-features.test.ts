@@ -183,10 +183,16 @@ describe("netplan completion leaves out keys the mapping already has", () => {
   });
 
   it("judges each sequence item on its own", () => {
-    const labels = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          via: 10.0.0.1\n        - |\n").labels();
+    const labels = at(
+      yaml,
+      "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          via: 10.0.0.1\n        - |\n",
+    ).labels();
     assert.ok(labels.includes("to"), "the second route has no to: yet");
     assert.ok(labels.includes("via"));
-    const inFirst = at(yaml, "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          |\n        - via: 10.0.0.2\n").labels();
+    const inFirst = at(
+      yaml,
+      "network:\n  version: 2\n  ethernets:\n    eth0:\n      routes:\n        - to: default\n          |\n        - via: 10.0.0.2\n",
+    ).labels();
     assert.ok(!inFirst.includes("to"), "the first route has to:");
     assert.ok(inFirst.includes("via"), "via: of the next item does not count");
   });
