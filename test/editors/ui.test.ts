@@ -110,6 +110,16 @@ describe("the packaged extension in VS Code's UI", () => {
     await shoot("3-completion");
     await restart.first().click();
     await waitUntil(async () => /^Restart=$/m.test(await editorText()), "completion to insert 'Restart='");
+    // The value list opens by itself after a directive that has values, each value explained.
+    const suggest = page.locator(".editor-widget.suggest-widget");
+    await suggest
+      .locator(".monaco-list-row")
+      .filter({ hasText: /^on-failure\b/ })
+      .first()
+      .waitFor();
+    await shoot("3b-value-completion");
+    await page.keyboard.press("Escape");
+    await suggest.waitFor({ state: "hidden" });
   });
 
   step("fixes the misspelled directive with a quick fix", async () => {

@@ -2,12 +2,27 @@ import { globToRegExp, isGlob } from "../config-set.js";
 import { effective } from "../effective.js";
 import type { LogrotateRule } from "../rule.js";
 
-/** A name the glob's last part matches, made by filling each wildcard with letters. */
+/**
+ * A name the glob's last part matches, made by filling each wildcard with
+ * letters. A scanner, not a pattern: `[` runs without `]` made a pattern quadratic.
+ */
 function sample(last: string): string {
-  return last
-    .replace(/\[[^\]]*\]/g, "a")
-    .replace(/\*/g, "app")
-    .replace(/\?/g, "a");
+  let out = "";
+  let closable = true;
+  for (let i = 0; i < last.length; i++) {
+    const c = last[i] as string;
+    if (c === "[" && closable) {
+      const close = last.indexOf("]", i + 1);
+      if (close >= 0) {
+        out += "a";
+        i = close;
+        continue;
+      }
+      closable = false; // no ']' after this one, so none after any later '[' either
+    }
+    out += c === "*" ? "app" : c === "?" ? "a" : c;
+  }
+  return out;
 }
 
 export const globMatchesRotated: LogrotateRule = {
@@ -22,7 +37,8 @@ export const globMatchesRotated: LogrotateRule = {
       if (eff.get("olddir")) continue;
       for (const p of b.patterns) {
         const last = p.text.split("/").pop() ?? "";
-        if (!isGlob(last)) continue;
+        // A file name longer than PATH_MAX names no log; its glob would not even compile as a pattern.
+        if (!isGlob(last) || last.length > 4096) continue;
         const re = globToRegExp(last);
         const name = sample(last);
         const rotated = [`${name}.1`, `${name}.1.gz`, `${name}-20250101`].find((r) => re.test(r));

@@ -1,9 +1,9 @@
+import { tailWhile } from "../../../core/text.js";
 import type { UnitRule } from "../rule.js";
 
-/** Whether a line ends in a backslash that is not itself escaped. */
+/** Whether a line ends in a backslash that is not itself escaped (counted from the end: a pattern would be quadratic on long runs). */
 function continues(line: string): boolean {
-  const m = /\\+$/.exec(line);
-  return m !== null && m[0].length % 2 === 1;
+  return tailWhile(line, (c) => c === "\\").length % 2 === 1;
 }
 
 export const trailingBackslashAtEnd: UnitRule = {
