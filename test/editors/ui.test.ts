@@ -114,7 +114,7 @@ describe("the packaged extension in VS Code's UI", () => {
     const suggest = page.locator(".editor-widget.suggest-widget");
     await suggest
       .locator(".monaco-list-row")
-      .filter({ hasText: /^on-failure\b/ })
+      .filter({ hasText: /^on-failure/ })
       .first()
       .waitFor();
     await shoot("3b-value-completion");
@@ -127,6 +127,12 @@ describe("the packaged extension in VS Code's UI", () => {
     await page.keyboard.press("Control+.");
     const fix = page.locator(".action-widget .monaco-list-row").filter({ hasText: "Restart" }).first();
     await fix.waitFor();
+    // Every finding can be turned off for its line or its file, from the same menu.
+    await page
+      .locator(".action-widget .monaco-list-row")
+      .filter({ hasText: "Disable systemd/unknown-directive for this line" })
+      .first()
+      .waitFor();
     await shoot("4-quick-fix-menu");
     await fix.click();
     await waitUntil(async () => /^Restart=always$/m.test(await editorText()), "the quick fix to rename Restrat= to Restart=");
