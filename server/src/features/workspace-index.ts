@@ -137,13 +137,7 @@ export class UnitNameIndex implements WorkspaceIndex {
 
   /** Adds the systemd files of a directory: its units and the drop-ins of its `*.d` subdirectories (as `systemd-analyze verify` reads the unit's own directory). */
   async addDirectory(dir: string): Promise<void> {
-    let entries: import("node:fs").Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of await entriesOf(dir)) {
       const full = join(dir, e.name);
       if (e.isDirectory() && e.name.endsWith(".d")) {
         for (const name of await readdir(full).catch(() => [] as string[])) this.addPath(join(full, name));
@@ -175,13 +169,7 @@ export class UnitNameIndex implements WorkspaceIndex {
     this.stoppedAt = undefined;
     const walk = async (dir: string, depth: number): Promise<void> => {
       if (budget <= 0 || depth > 12) return;
-      let entries: import("node:fs").Dirent[];
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
+      for (const e of await entriesOf(dir)) {
         if (--budget <= 0) {
           this.stoppedAt ??= `the workspace scan stopped after ${limit} entries (in ${dir}); units beyond it are unknown`;
           return;
@@ -195,4 +183,9 @@ export class UnitNameIndex implements WorkspaceIndex {
     };
     for (const root of roots) await walk(root, 0);
   }
+}
+
+/** A directory's entries; none when it cannot be read (gone, not a directory, no permission): a scan skips it. */
+async function entriesOf(dir: string): Promise<import("node:fs").Dirent[]> {
+  return readdir(dir, { withFileTypes: true }).catch(() => []);
 }
