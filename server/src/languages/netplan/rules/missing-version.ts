@@ -13,9 +13,13 @@ export const missingVersion: NetplanRule = {
     const network = pairOf(root, "network");
     // A version: written at the top level instead is the unknown-key rule's finding; broken YAML has no structure to judge.
     if (ctx.file.syntax.length > 0 || pairOf(root, "version")) return;
-    if (!network || !isMap(valueAt(root, "network")) || pairOf(network.value, "version")) return;
+    const value = valueAt(root, "network");
+    if (!network || !isMap(value) || pairOf(network.value, "version")) return;
     const at = keyRangeOf(ctx.file, network);
-    report(at, "network: has no version: 2; netplan assumes it, but write it: other tools and future netplan versions rely on it.", [
+    const message = "network: has no version: 2; netplan assumes it, but write it: other tools and future netplan versions rely on it.";
+    // A flow mapping (network: {…}) has no next line to put the key on; the finding stands without a fix.
+    if (value.flow) return report(at, message);
+    report(at, message, [
       {
         title: "Add version: 2",
         edits: [
