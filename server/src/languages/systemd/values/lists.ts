@@ -40,7 +40,9 @@ export const validateCapabilities = listOf(
 export const validateAddressFamilies: ValueValidator = (value, ctx) => {
   if (value === "none") return ok;
   return listOf(
-    (item) => (allowedOf(ctx).includes(item) ? undefined : `Unknown address family '${item}'; write e.g. AF_UNIX AF_INET AF_INET6`),
+    // systemd looks family names up ignoring case (af_inet is AF_INET).
+    (item) =>
+      allowedOf(ctx).includes(item.toUpperCase()) ? undefined : `Unknown address family '${item}'; write e.g. AF_UNIX AF_INET AF_INET6`,
     { invert: true },
   )(value, ctx);
 };
