@@ -4,6 +4,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   FileChangeType,
   MessageType,
   ProposedFeatures,
@@ -13,8 +15,10 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
-import { kindOfLanguageId, unitTypes } from "./core/kinds.js";
+import { kindOfLanguageId, kindTable, unitTypes } from "./core/kinds.js";
 import type { LanguageContext } from "./core/language.js";
+import { languages } from "./core/registry.js";
+import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
 import { dependentsOf } from "./features/dependents.js";
@@ -27,6 +31,7 @@ import {
   toLspFolding,
   toLspHover,
   toLspRefactoring,
+  toLspSemanticTokens,
   toLspSymbol,
 } from "./features/lsp-convert.js";
 import { newSecurityReport } from "./features/security-report.js";
@@ -53,6 +58,9 @@ function pathOf(uri: string): string {
 
 const VALIDATION_DELAY_MS = 40;
 
+/** The languages with a formatter: only they claim "Format Document" (netplan's YAML keeps the user's YAML formatter). */
+const formattedLanguages = kindTable.filter((k) => languages[k.kind].format).map((k) => ({ language: k.languageId }));
+
 /** The systemd files whose creation, change or deletion on disk matters to open documents. */
 const systemdWatchGlobs = [
   `**/*.{${unitTypes.join(",")}}`,
@@ -69,6 +77,7 @@ export function startServer(): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let canAskConfiguration = false;
   let canWatchFiles = false;
+  let canRegisterFormatting = false;
   // Settings pushed by clients that cannot be asked (initializationOptions or didChangeConfiguration).
   let pushedSettings: Settings = defaultSettings;
   let workspaceRoots: string[] = [];
@@ -119,6 +128,7 @@ export function startServer(): void {
   connection.onInitialize((params) => {
     canAskConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canRegisterFormatting = Boolean(params.capabilities.textDocument?.formatting?.dynamicRegistration);
     const initial = (params.initializationOptions as { etcetera?: unknown } | undefined)?.etcetera ?? params.initializationOptions;
     if (initial) pushedSettings = settingsFromConfiguration(initial);
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
@@ -132,6 +142,9 @@ export function startServer(): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
+        // Registered per language in onInitialized when the client can; statically (for every document) otherwise.
+        ...(canRegisterFormatting ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true }),
+        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [] }, full: true },
       },
       serverInfo: { name: "etcetera", version: "0.1.0" },
     };
@@ -145,6 +158,10 @@ export function startServer(): void {
       connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: systemdWatchGlobs.map((globPattern) => ({ globPattern })) })
         .catch(() => undefined);
+    if (canRegisterFormatting) {
+      connection.client.register(DocumentFormattingRequest.type, { documentSelector: formattedLanguages }).catch(() => undefined);
+      connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector: formattedLanguages }).catch(() => undefined);
+    }
     const budget = Number(process.env.ETCETERA_SCAN_LIMIT) || DEFAULT_SCAN_BUDGET;
     index
       .scan(workspaceRoots, budget)
@@ -263,6 +280,25 @@ export function startServer(): void {
     const analysis = doc && analysisOf(doc);
     if (!doc || !analysis?.language.codeLenses) return [];
     return analysis.language.codeLenses(analysis.doc, await contextFor(doc.uri)).map((l) => toLspCodeLens(doc.uri, l));
+  });
+
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    return doc && analysis?.language.format ? analysis.language.format(doc.getText()) : [];
+  });
+
+  connection.onDocumentRangeFormatting(({ textDocument, range }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    return doc && analysis?.language.format ? analysis.language.format(doc.getText(), range) : [];
+  });
+
+  connection.languages.semanticTokens.on(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    const analysis = doc && analysisOf(doc);
+    if (!doc || !analysis?.language.semanticTokens) return { data: [] };
+    return toLspSemanticTokens(analysis.language.semanticTokens(analysis.doc, await contextFor(doc.uri)));
   });
 
   connection.onRequest(securityReportRequest, async (params: SecurityReportParams): Promise<SecurityReport> => {

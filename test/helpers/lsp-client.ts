@@ -22,6 +22,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** The `etcetera` section answered to workspace/configuration; undefined means the client cannot be asked. */
   settings?: Record<string, unknown>;
+  /** Client capabilities under textDocument besides the defaults (formatting: { dynamicRegistration: true }, ...). */
+  textDocument?: Record<string, unknown>;
   /** Extra environment for the server process (ETCETERA_SCAN_LIMIT, ...). */
   env?: NodeJS.ProcessEnv;
 }
@@ -43,6 +45,8 @@ export class LspServer {
   readonly shownMessages: string[] = [];
   /** Methods the server registered dynamically (client/registerCapability). */
   readonly registrations: string[] = [];
+  /** Their options (a documentSelector, watchers), by method. */
+  readonly registrationOptions = new Map<string, unknown>();
   readonly exited: Promise<ExitStatus>;
   private readonly stdoutChunks: Buffer[] = [];
   private readonly stderrChunks: Buffer[] = [];
@@ -61,8 +65,11 @@ export class LspServer {
       this.configurationRequests++;
       return params.items.map((item) => (item.section === "etcetera" ? structuredClone(this.settings) : null));
     });
-    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string }[] }) => {
-      for (const r of p.registrations) this.registrations.push(r.method);
+    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const r of p.registrations) {
+        this.registrations.push(r.method);
+        this.registrationOptions.set(r.method, r.registerOptions);
+      }
       return null;
     });
     this.connection.onNotification("window/showMessage", (p: { type: number; message: string }) => {
@@ -107,6 +114,7 @@ export class LspServer {
           completion: { completionItem: { snippetSupport: true } },
           hover: { contentFormat: ["markdown", "plaintext"] },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          ...this.options.textDocument,
         },
       },
     });

@@ -1,6 +1,7 @@
 import type { Diagnostic, Fix, RuleMeta, TextEdit } from "./diagnostic.js";
 import type { FileFacts } from "./file-facts.js";
 import type { FileKind } from "./kinds.js";
+import type { SemanticToken } from "./semantic-tokens.js";
 import type { Settings } from "./settings.js";
 import type { Position, Range } from "./text.js";
 
@@ -135,6 +136,10 @@ export interface LanguageModule<Doc> {
   providedNames?(path: string): string[];
   /** Names of the files whose change may change this document's diagnostics (see features/dependents.ts). */
   dependencyNames?(doc: Doc, path: string): string[];
+  /** The edits that format the document, or the lines of `range` (optional: a language without a formatter leaves the file alone). */
+  format?(text: string, range?: Range): TextEdit[];
+  /** Tokens that stand out beyond the TextMate grammar (optional). */
+  semanticTokens?(doc: Doc, ctx: LanguageContext): SemanticToken[];
   /** Refactorings offered for a range (optional: most languages only have the fixes of their diagnostics). */
   refactorings?(doc: Doc, range: Range, ctx: LanguageContext): Refactoring[];
 }

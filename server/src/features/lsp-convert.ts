@@ -17,6 +17,7 @@ import {
 import type { Diagnostic, Fix, Severity } from "../core/diagnostic.js";
 import type { CodeLens, CompletionItem, CompletionKind, DocumentSymbol, FoldingRange, Hover, Refactoring } from "../core/language.js";
 import { ruleDocUrl } from "../core/rule-docs.js";
+import { type SemanticToken, semanticTokenTypes } from "../core/semantic-tokens.js";
 
 /** Plain data → LSP types. The language modules never see these. */
 
@@ -119,4 +120,17 @@ export function toLspCodeLens(uri: string, lens: CodeLens): LspCodeLens {
     range: lens.range,
     command: { title: lens.title, command: lens.command?.id ?? "", arguments: lens.command ? [uri, ...lens.command.arguments] : undefined },
   };
+}
+
+/** Tokens in document order → the LSP's relative encoding (line delta, start delta, length, type index, modifiers). */
+export function toLspSemanticTokens(tokens: readonly SemanticToken[]): { data: number[] } {
+  const data: number[] = [];
+  let line = 0;
+  let character = 0;
+  for (const t of tokens) {
+    data.push(t.line - line, t.line === line ? t.character - character : t.character, t.length, semanticTokenTypes.indexOf(t.type), 0);
+    line = t.line;
+    character = t.character;
+  }
+  return { data };
 }

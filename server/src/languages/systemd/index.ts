@@ -3,11 +3,13 @@ import { runRules } from "../../core/run-rules.js";
 import { completeUnit } from "./completion.js";
 import { unitContext } from "./context.js";
 import { dependencyNames, providedNames } from "./dependencies.js";
+import { formatUnit } from "./format.js";
 import { hoverUnit } from "./hover.js";
 import { unitFolding, unitSymbols } from "./outline.js";
 import { parseUnitFile, type UnitFile } from "./parser.js";
 import { systemdRules } from "./rules/index.js";
 import { securityLenses, securityRefactorings } from "./security/editor.js";
+import { unitSemanticTokens } from "./semantic-tokens.js";
 
 export const systemdLanguage: LanguageModule<UnitFile> = {
   kind: "systemd",
@@ -20,6 +22,8 @@ export const systemdLanguage: LanguageModule<UnitFile> = {
   folding: unitFolding,
   codeLenses: securityLenses,
   refactorings: securityRefactorings,
+  format: formatUnit,
+  semanticTokens: unitSemanticTokens,
   providedNames,
   dependencyNames,
 };

@@ -134,7 +134,8 @@ function firstNonWhitespace(s: string): number {
   return i;
 }
 
-function endsWithUnescapedBackslash(s: string): boolean {
+/** Whether a line continues on the next one (the formatter must never add or remove such a backslash). */
+export function endsWithUnescapedBackslash(s: string): boolean {
   let escaped = false;
   for (let i = 0; i < s.length; i++) {
     if (escaped) escaped = false;
