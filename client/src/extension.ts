@@ -1,7 +1,9 @@
-import { commands, type ExtensionContext, type TreeDataProvider, type TreeItem, window } from "vscode";
+import { commands, type ExtensionContext, type TreeDataProvider, type TreeItem, window, workspace } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { effectiveUnitScheme, showEffectiveUnitCommand } from "../../server/src/protocol";
 import { restartServer } from "./commands/restartServer";
 import { setSystemdVersion } from "./commands/setSystemdVersion";
+import { EffectiveUnitDocuments, showEffectiveUnit } from "./commands/showEffectiveUnit";
 import { showOutput } from "./commands/showOutput";
 import { showSecurityTable } from "./commands/showSecurityTable";
 import { createLanguageClient } from "./languageClient";
@@ -29,6 +31,12 @@ export async function activate(context: ExtensionContext): Promise<EtceteraApi> 
     registerOpenFiles(),
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
     commands.registerCommand("etcetera.security.showTable", (uri?: string) => showSecurityTable(languageClient, uri)),
+  );
+  const effectiveUnits = new EffectiveUnitDocuments(languageClient);
+  context.subscriptions.push(
+    effectiveUnits,
+    workspace.registerTextDocumentContentProvider(effectiveUnitScheme, effectiveUnits),
+    commands.registerCommand(showEffectiveUnitCommand, (uri?: string) => showEffectiveUnit(languageClient, uri)),
   );
   registerStatusBar(context, languageClient);
   registerNetplanDetection(context);

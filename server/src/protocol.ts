@@ -31,3 +31,37 @@ export interface SecurityReport {
   /** The table and overall line, or why there is no score. */
   text: string;
 }
+
+/** The unit a unit file or drop-in belongs to, merged as systemd loads it (like `systemctl cat`, with notes). */
+export const effectiveUnitRequest = "etcetera/effectiveUnit";
+
+/** The client-side command (and code lens) that opens the effective unit of a document URI as a read-only document. */
+export const showEffectiveUnitCommand = "etcetera.showEffectiveUnit";
+
+/** The URI scheme of those read-only documents: `etcetera-effective:/UNIT?SOURCE-URI`; the server leaves them unchecked. */
+export const effectiveUnitScheme = "etcetera-effective";
+
+export interface EffectiveUnitParams {
+  /** A unit file or drop-in (open or on disk). */
+  uri: string;
+}
+
+export interface EffectiveUnitLine {
+  text: string;
+  /** header: `# PATH` above a file; source: a line of a file; note: what an assignment does; blank: between files. */
+  role: "header" | "source" | "note" | "blank";
+  /** For header and source lines: the file's path. */
+  path?: string;
+  /** For source lines: the 0-based line in that file. */
+  line?: number;
+}
+
+export interface EffectiveUnitResult {
+  /** The unit's name, or null when the URI is not a systemd unit file or drop-in. */
+  unit: string | null;
+  /** Whether the workspace has a file of the unit. */
+  found: boolean;
+  lines: EffectiveUnitLine[];
+  /** The lines joined: the document to show. */
+  text: string;
+}

@@ -16,13 +16,14 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
 import { kindOfLanguageId, kindTable, unitTypes } from "./core/kinds.js";
-import type { LanguageContext } from "./core/language.js";
+import { emptyWorkspace, type LanguageContext } from "./core/language.js";
 import { languages } from "./core/registry.js";
 import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
 import { dependentsOf } from "./features/dependents.js";
 import { AnalysisCache } from "./features/documents.js";
+import { newEffectiveUnit } from "./features/effective-unit-request.js";
 import {
   toLspCodeAction,
   toLspCodeLens,
@@ -41,6 +42,10 @@ import {
   type DocumentInfo,
   type DocumentInfoParams,
   documentInfoRequest,
+  type EffectiveUnitParams,
+  type EffectiveUnitResult,
+  effectiveUnitRequest,
+  effectiveUnitScheme,
   type SecurityReport,
   type SecurityReportParams,
   securityReportRequest,
@@ -49,11 +54,18 @@ import {
 /** The only file that touches the LSP connection: it wires the language features to it. */
 
 function pathOf(uri: string): string {
+  // An effective-unit view is named by its unit (`etcetera-effective:/foo.service?SOURCE`): the name gives the unit type.
+  const named = isEffectiveView(uri) ? uri.replace(/[?#].*$/s, "") : uri;
   try {
-    return uri.startsWith("file:") ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z-]+:\/*/i, "/"));
+    return named.startsWith("file:") ? fileURLToPath(named) : decodeURIComponent(named.replace(/^[a-z-]+:\/*/i, "/"));
   } catch {
     return uri;
   }
+}
+
+/** The read-only effective-unit documents the client shows: highlighted and hovered, but no file of the workspace. */
+function isEffectiveView(uri: string): boolean {
+  return uri.startsWith(`${effectiveUnitScheme}:`);
 }
 
 const VALIDATION_DELAY_MS = 40;
@@ -98,6 +110,7 @@ export function startServer(): void {
 
   async function contextFor(uri: string): Promise<LanguageContext> {
     const path = pathOf(uri);
+    if (isEffectiveView(uri)) return { path, settings: await settingsFor(uri), workspace: emptyWorkspace, log };
     const fileFacts = uri.startsWith("file:") && wantsFileFacts(path) ? readFileFacts(path) : undefined;
     return { path, settings: await settingsFor(uri), workspace: index, log, ...(fileFacts ? { fileFacts } : {}) };
   }
@@ -107,6 +120,8 @@ export function startServer(): void {
   }
 
   async function validate(doc: TextDocument): Promise<void> {
+    // A merged view repeats settings on purpose; judging it would only repeat the files' own diagnostics.
+    if (isEffectiveView(doc.uri)) return;
     const analysis = analysisOf(doc);
     const version = doc.version;
     const diagnostics = analysis ? analysis.diagnostics(await contextFor(doc.uri)) : [];
@@ -213,14 +228,17 @@ export function startServer(): void {
   });
 
   documents.onDidOpen((e) => {
+    if (isEffectiveView(e.document.uri)) return;
     index.addOpen(e.document.uri, pathOf(e.document.uri), () => documents.get(e.document.uri)?.getText() ?? "");
     recheckDependents(pathOf(e.document.uri));
   });
   documents.onDidChangeContent((e) => {
+    if (isEffectiveView(e.document.uri)) return;
     scheduleValidation(e.document);
     if (e.document.version > 1) recheckDependents(pathOf(e.document.uri));
   });
   documents.onDidClose((e) => {
+    if (isEffectiveView(e.document.uri)) return;
     clearTimeout(timers.get(e.document.uri));
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
@@ -305,6 +323,11 @@ export function startServer(): void {
     const doc = documents.get(params.uri);
     const analysis = doc && analysisOf(doc);
     return newSecurityReport(analysis, await contextFor(params.uri));
+  });
+
+  connection.onRequest(effectiveUnitRequest, (params: EffectiveUnitParams): EffectiveUnitResult => {
+    const doc = documents.get(params.uri);
+    return newEffectiveUnit(pathOf(params.uri), doc && analysisOf(doc), index);
   });
 
   connection.onRequest(documentInfoRequest, async (params: DocumentInfoParams): Promise<DocumentInfo> => {

@@ -5,9 +5,10 @@ import { containsPosition } from "../../core/text.js";
 import { formatTimespan, parseTimespan } from "../calendar/timespan.js";
 import { calendarHover } from "./calendar-hover.js";
 import { unitContext } from "./context.js";
-import { parserInfo, sectionsForType } from "./data.js";
+import { type DirectiveInfo, parserInfo, sectionsForType } from "./data.js";
 import { directiveMarkdown } from "./docs.js";
-import { entryAt, type UnitFile } from "./parser.js";
+import { mergeHover } from "./merge-hover.js";
+import { type Entry, entryAt, type UnitFile } from "./parser.js";
 import { securityHover } from "./security/editor.js";
 import { specifierMeaning } from "./specifiers.js";
 
@@ -42,11 +43,17 @@ export function hoverUnit(unit: UnitFile, position: Position, lctx: LanguageCont
   const entry = entryAt(unit, position);
   if (!entry) return undefined;
   const directive = ctx.directiveOf(entry);
-  if (containsPosition(entry.keyRange, position)) {
-    if (!directive) return undefined;
-    return { range: entry.keyRange, contents: directiveMarkdown(directive) };
-  }
-  if (!containsPosition(entry.valueRange, position)) return undefined;
+  const onKey = containsPosition(entry.keyRange, position);
+  if (!onKey && !containsPosition(entry.valueRange, position)) return undefined;
+  // In a unit with drop-ins, what this assignment does to the merged unit comes first.
+  const merge = mergeHover(entry, ctx);
+  const withMerge = (hover: Hover | undefined): Hover | undefined =>
+    merge ? { range: hover?.range ?? entry.range, contents: hover ? `${merge}\n\n---\n\n${hover.contents}` : merge } : hover;
+  if (onKey) return withMerge(directive ? { range: entry.keyRange, contents: directiveMarkdown(directive) } : undefined);
+  return withMerge(valueHover(entry, position, directive));
+}
+
+function valueHover(entry: Entry, position: Position, directive: DirectiveInfo | undefined): Hover | undefined {
   // A specifier under the cursor explains itself.
   for (let i = 0; i < entry.value.length - 1; i++) {
     if (entry.value[i] !== "%") continue;

@@ -3,6 +3,7 @@ import { runRules } from "../../core/run-rules.js";
 import { completeUnit } from "./completion.js";
 import { unitContext } from "./context.js";
 import { dependencyNames, providedNames } from "./dependencies.js";
+import { effectiveUnitLenses } from "./effective-lens.js";
 import { formatUnit } from "./format.js";
 import { hoverUnit } from "./hover.js";
 import { unitFolding, unitSymbols } from "./outline.js";
@@ -20,7 +21,7 @@ export const systemdLanguage: LanguageModule<UnitFile> = {
   hover: hoverUnit,
   symbols: unitSymbols,
   folding: unitFolding,
-  codeLenses: securityLenses,
+  codeLenses: (unit, ctx) => [...effectiveUnitLenses(unit, ctx), ...securityLenses(unit, ctx)],
   refactorings: securityRefactorings,
   format: formatUnit,
   semanticTokens: unitSemanticTokens,
