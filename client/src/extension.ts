@@ -11,6 +11,7 @@ import { registerNetplanDetection } from "./netplanDetection";
 import { registerOpenFiles } from "./openCreatedFiles";
 import { registerRemote } from "./remote/register";
 import { registerStatusBar } from "./statusBar";
+import { registerNewFileCommands } from "./walkthrough/newFile";
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: ExtensionContext): Promise<EtceteraApi> 
     commands.registerCommand("etcetera.restartServer", () => restartServer(languageClient, output)),
     commands.registerCommand("etcetera.showOutput", () => showOutput(output)),
     registerOpenFiles(),
+    ...registerNewFileCommands(),
     commands.registerCommand("etcetera.setSystemdVersion", setSystemdVersion),
     commands.registerCommand("etcetera.security.showTable", (uri?: string) => showSecurityTable(languageClient, uri)),
   );
