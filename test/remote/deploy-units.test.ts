@@ -280,7 +280,7 @@ describe("deploy units to a real systemd host", { timeout: 600_000 }, () => {
           enableOnFirstDeploy: true,
           waitSeconds: 2,
           lockWaitSeconds: 10,
-          netplanTryTimeoutSeconds: 5,
+          netplanConfirmSeconds: 5,
         }),
       ),
     );

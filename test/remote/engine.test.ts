@@ -1,15 +1,16 @@
 /** The remote engine's pure parts: names, quoting, targets, systemctl show and journal parsing, host resolution. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseWait } from "../../server/src/cli/deploy.js";
+import { parseConfirmTimeout, parseWait } from "../../server/src/cli/deploy.js";
 import { printable } from "../../server/src/cli/printable.js";
 import { exitCodeFor } from "../../server/src/cli/remote-options.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
 import { lintForDeploy } from "../../server/src/remote/deploy.js";
-import { deployScript } from "../../server/src/remote/deploy-script.js";
+import { deployScript, scriptVars } from "../../server/src/remote/deploy-script.js";
 import { resolveHost } from "../../server/src/remote/hosts.js";
 import { journalCommand, parseJournalLine } from "../../server/src/remote/journal.js";
 import { cronDNameProblem, shq, unitNameProblem } from "../../server/src/remote/names.js";
+import { confirmScript } from "../../server/src/remote/netplan-apply.js";
 import { SshTransport } from "../../server/src/remote/ssh.js";
 import { parseShow, unitStatus } from "../../server/src/remote/status.js";
 import { deployTarget } from "../../server/src/remote/targets.js";
@@ -134,7 +135,7 @@ describe("remote engine", () => {
         enableOnFirstDeploy: true,
         waitSeconds: 1.5,
         lockWaitSeconds: 1,
-        netplanTryTimeoutSeconds: 1,
+        netplanConfirmSeconds: 5,
       }),
     );
     assert.equal(exitCodeFor("invalid-name"), 2);
@@ -142,6 +143,27 @@ describe("remote engine", () => {
     assert.equal(exitCodeFor("locked"), 1);
     assert.equal(exitCodeFor("install"), 1);
     for (const c of ["ssh", "auth", "host-key", "unknown-host", "sudo-password", "no-sudo"]) assert.equal(exitCodeFor(c), 3, c);
+  });
+
+  it("netplan: the revert is armed before the file changes; the confirmation names its deploy; timeouts are whole seconds", () => {
+    const t = deployTarget("/w/netplan/60-x.yaml", "system");
+    const o = { content: Buffer.from("network: {version: 2}\n"), enableOnFirstDeploy: true, waitSeconds: 2, lockWaitSeconds: 1 };
+    const script = deployScript(t, { ...o, netplanConfirmSeconds: 30 });
+    const at = (s: string) => {
+      const i = script.indexOf(s);
+      assert.ok(i >= 0, `the script has ${s}`);
+      return i;
+    };
+    assert.ok(at("ev ready") > at("waits for its confirmation or revert"), "a pending change is refused while the host is unchanged");
+    assert.ok(at('arm "$TIMEOUT"; FIRST=') < at('stage_into_place "$T/new" new'), "armed before the install");
+    assert.ok(at('stage_into_place "$T/new" new') < at('netplan apply --state "$P/prev"'), "installed before the apply");
+    assert.ok(at('netplan apply --state "$P/prev"') < at('ev "applied $TOKEN'), "applied reported only after the apply");
+    assert.throws(() => deployScript(t, { ...o, netplanConfirmSeconds: 2 }), /netplanConfirmSeconds/);
+    assert.throws(() => confirmScript(scriptVars(t, o), "x; rm -rf /", true), /token/);
+    assert.match(confirmScript(scriptVars(t, o), "1700000000-42-0a1b", true), /^TOKEN=1700000000-42-0a1b$/m);
+    assert.equal(parseConfirmTimeout(undefined), 60);
+    assert.equal(parseConfirmTimeout("90"), 90);
+    for (const bad of ["4", "3601", "1.5", "x"]) assert.throws(() => parseConfirmTimeout(bad), /whole seconds/, bad);
   });
 
   it("lints every deployable kind before a deploy and names bytes that are not UTF-8", () => {

@@ -85,7 +85,7 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
     assert.equal(host.run("ls /var/lib/logrotate/status.etcetera* /tmp/etcetera.*").code, 2, "scratch files are removed");
   });
 
-  it("netplan: netplan generate checks the file in a scratch root; netplan try's failure restores the previous file", async () => {
+  it("netplan: netplan generate checks the file in a scratch root; a failed netplan apply restores the previous file at once", async () => {
     const f = put(ws, "netplan/60-etcetera.yaml", "");
     const netplanBad = "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n";
     assert.equal((await deployText(host, f, netplanBad)).outcome, "lint-errors");
@@ -94,12 +94,22 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
     assert.match(bad.verifyOutput.join("\n"), /invalid boolean value 'maybe'/);
     assert.equal(hostFile(host, "etc/netplan/60-etcetera.yaml"), undefined);
     assert.equal(host.run("ls /run/systemd/network/").stdout.trim(), "", "generate ran in a scratch root only");
-    const r = await timings.time("netplan deploy (try fails: no udev)", () =>
+    const r = await timings.time("netplan deploy (apply fails: no udev)", () =>
       deployText(host, f, "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n"),
     );
+    // The revert applies the previous configuration, which fails here too: said, not hidden.
     assert.equal(r.outcome, "failed");
-    assert.match(r.message, /netplan try did not apply/);
+    assert.match(r.message, /netplan apply failed \(exit \d+\), and so did the revert/);
     assert.match(r.message, /no running udev/);
+    assert.equal(hostFile(host, "etc/netplan/60-etcetera.yaml"), undefined);
+    assert.equal(host.sh("systemctl list-units --all --no-legend 'etcetera-netplan-revert-*.timer'").trim(), "", "no revert timer is left");
+    // While another netplan change waits for its confirmation, a second one is refused before anything changes.
+    host.sh("mkdir -p /run/etcetera/netplan-try && echo pending > /run/etcetera/netplan-try/state");
+    const busy = await deployText(host, f, "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n");
+    host.sh("rm -rf /run/etcetera/netplan-try");
+    assert.equal(busy.outcome, "failed");
+    assert.equal(busy.errorCode, "locked");
+    assert.match(busy.message, /another netplan change on this host waits for its confirmation/);
     assert.equal(hostFile(host, "etc/netplan/60-etcetera.yaml"), undefined);
   });
 

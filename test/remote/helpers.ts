@@ -12,8 +12,11 @@ import type { TestHost } from "./host/test-host.js";
 export const repo = resolve(import.meta.dirname, "../..");
 
 /** A connection to the test host as `user` (root by default), with the given scope. */
+/** What a deploy needs of a test host (the nspawn host or the QEMU guest). */
+export type SshTestHost = Pick<TestHost, "alias" | "sshConfig" | "controlDir">;
+
 export function connect(
-  host: TestHost,
+  host: SshTestHost,
   user = "root",
   scope: "system" | "user" = "system",
 ): { host: ResolvedHost; transport: SshTransport } {
@@ -36,7 +39,7 @@ export function put(dir: string, rel: string, text: string): string {
 }
 
 export async function deployText(
-  host: TestHost,
+  host: SshTestHost,
   file: string,
   text: string,
   opts: {
@@ -48,6 +51,8 @@ export async function deployText(
     /** The health window, whole seconds (2 here: the suites run many deploys). */
     wait?: number;
     content?: Buffer;
+    netplanConfirmSeconds?: number;
+    netplanRevertWaitSeconds?: number;
   } = {},
 ): Promise<DeployResult> {
   writeFileSync(file, opts.content ?? text);
@@ -63,6 +68,8 @@ export async function deployText(
     waitSeconds: opts.wait ?? 2,
     onProgress: opts.onProgress,
     signal: opts.signal,
+    netplanConfirmSeconds: opts.netplanConfirmSeconds,
+    netplanRevertWaitSeconds: opts.netplanRevertWaitSeconds,
   });
 }
 

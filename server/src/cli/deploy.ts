@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { defaultWaitSeconds, deploy } from "../remote/deploy.js";
+import { defaultNetplanConfirmSeconds, defaultWaitSeconds, deploy } from "../remote/deploy.js";
 import type { DeployResult } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./lint.js";
 import { printable, printableLines } from "./printable.js";
 import { exitCodeFor, paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
 
 export const deployUsage = `       etcetera deploy [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
-                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)`;
+                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)
+                [--confirm-timeout SECONDS]   (netplan: a new SSH connection must confirm within SECONDS after netplan apply (default ${defaultNetplanConfirmSeconds}), else the host reverts by itself)`;
 
 function printText(r: DeployResult, io: CommandIO): void {
   const c = io.isTTY;
@@ -33,6 +34,14 @@ export function parseWait(value: string | undefined): number {
   return Number(value);
 }
 
+/** `--confirm-timeout`: whole seconds, 5..3600. */
+export function parseConfirmTimeout(value: string | undefined): number {
+  if (value === undefined) return defaultNetplanConfirmSeconds;
+  if (!/^\d+$/.test(value) || Number(value) < 5 || Number(value) > 3600)
+    throw new UsageError(`--confirm-timeout takes whole seconds from 5 to 3600, not '${value}'`);
+  return Number(value);
+}
+
 /** `etcetera deploy FILE --host H`: exit 0 when the file is installed and its unit healthy (or unchanged and healthy). */
 export async function runDeploy(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,11 +52,13 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
       force: { type: "boolean", default: false },
       "no-enable": { type: "boolean", default: false },
       wait: { type: "string" },
+      "confirm-timeout": { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("deploy takes exactly one FILE");
   const file = positionals[0] as string;
   const wait = parseWait(values.wait);
+  const confirmTimeout = parseConfirmTimeout(values["confirm-timeout"]);
   const ctx = await remoteContextOrExit(values, io);
   if (typeof ctx === "number") return ctx;
   let content: Buffer;
@@ -76,6 +87,7 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
       force: values.force,
       enableOnFirstDeploy: !values["no-enable"],
       waitSeconds: wait,
+      netplanConfirmSeconds: confirmTimeout,
       signal: abort.signal,
       onProgress: (p) => {
         if (!p.cancellable) changing = true;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { shq } from "./names.js";
+import { netplanActivation, netplanPreflight, netplanRollback, revertScript } from "./netplan-apply.js";
 import { statusProperties } from "./status.js";
 import type { DeployTarget } from "./targets.js";
 
@@ -27,7 +28,8 @@ export interface ScriptOptions {
   /** Whole seconds the unit must be in its running state, unchanged, after the restart. */
   waitSeconds: number;
   lockWaitSeconds: number;
-  netplanTryTimeoutSeconds: number;
+  /** Seconds a new connection has, after `netplan apply`, to confirm before the host reverts by itself. */
+  netplanConfirmSeconds: number;
 }
 
 /** Shell helpers shared by deploy and `status --action`: events, props, staging, restore and the health watch. */
@@ -333,37 +335,7 @@ function rollbackFunction(t: DeployTarget): string {
 }
 
 function otherActivation(t: DeployTarget, o: ScriptOptions): string {
-  if (t.kind === "netplan")
-    return `${installOrFail(t)}
-ev "progress activate netplan try --timeout ${o.netplanTryTimeoutSeconds}"
-# netplan try wants a terminal: run it under script(1), its input a fifo we hold open.
-# It applies, asks, and reverts by itself after the timeout unless we confirm; we confirm
-# only when the client answers "keep" through this very connection (so the network still works).
-mkfifo "$T/try.in"
-( script -qfec "netplan try --timeout ${o.netplanTryTimeoutSeconds}" /dev/null <"$T/try.in" >"$T/try.log" 2>&1; echo $? >"$T/try.rc" ) &
-exec 7>"$T/try.in"
-n=0
-while [ ! -f "$T/try.rc" ] && [ "$n" -lt $(((${o.netplanTryTimeoutSeconds} + 30) * 5)) ]; do
-  if grep -q "keep these settings" "$T/try.log" 2>/dev/null; then
-    ev confirm
-    answer=$(timeout ${o.netplanTryTimeoutSeconds} head -n 1 <&3)
-    [ "$answer" = keep ] && printf '\\n' >&7
-    break
-  fi
-  n=$((n + 1)); sleep 0.2
-done
-wait
-exec 7>&-
-rc=$(cat "$T/try.rc" 2>/dev/null || echo 1)
-if [ "$rc" -ne 0 ] || grep -q "Reverting" "$T/try.log"; then
-  grep -E "^[A-Z].*(rror|Revert)" "$T/try.log" | tr -d '\\r' | head -n 5 >"$T/try.short"
-  [ -S /run/udev/control ] || echo "this host has no running udev (a container?): netplan cannot apply a configuration here" >>"$T/try.short"
-  emit activate "$T/try.short"
-  rollback
-  ev "outcome failed netplan try did not apply the configuration; the previous file is restored"; exit 0
-fi
-${commitSection}
-ev "outcome deployed netplan applied the configuration and it was confirmed"; exit 0`;
+  if (t.kind === "netplan") return netplanActivation(revertScript(scriptVars(t, o), commonFunctions), o.netplanConfirmSeconds);
   return `${installOrFail(t)}
 ${commitSection}
 ev "outcome deployed installed $DEST${t.kind === "logrotate" ? " (logrotate reads it on its next run)" : " (cron reads it within a minute)"}"; exit 0`;
@@ -377,14 +349,14 @@ function base64Lines(b: Buffer): string {
   return out.join("\n");
 }
 
-export function deployScript(t: DeployTarget, o: ScriptOptions): string {
-  if (!Number.isInteger(o.waitSeconds) || o.waitSeconds < 1) throw new RangeError("waitSeconds must be a whole number of seconds ≥ 1");
+/** The script's variables: what goes where, as shell assignments. */
+export function scriptVars(t: DeployTarget, o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds">): string {
   const user = t.scope === "user";
   // The user's crontab is changed by the login user, so its backup lives in that user's home.
   const asUser = user || t.kind === "user-crontab";
   const dir = t.kind === "user-crontab" ? "" : t.inHome ? `"$HOME"/${shq(t.dir)}` : shq(t.dir);
   const unitRoot = user ? '"$HOME/.config/systemd/user"' : "/etc/systemd/system";
-  const vars = [
+  return [
     `KIND=${t.kind}`,
     `NAME=${shq(t.name)}`,
     `DIR=${dir}`,
@@ -401,6 +373,13 @@ export function deployScript(t: DeployTarget, o: ScriptOptions): string {
     `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
     `BACKUPS=${asUser ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
   ].join("\n");
+}
+
+export function deployScript(t: DeployTarget, o: ScriptOptions): string {
+  if (!Number.isInteger(o.waitSeconds) || o.waitSeconds < 1) throw new RangeError("waitSeconds must be a whole number of seconds ≥ 1");
+  if (t.kind === "netplan" && (!Number.isInteger(o.netplanConfirmSeconds) || o.netplanConfirmSeconds < 5))
+    throw new RangeError("netplanConfirmSeconds must be a whole number of seconds ≥ 5");
+  const vars = scriptVars(t, o);
   const activation = t.kind === "unit" || t.kind === "drop-in" ? unitActivation(t, o) : otherActivation(t, o);
   return `set -u
 export LC_ALL=C
@@ -412,7 +391,7 @@ trap '' PIPE
 PHASE=pre; T=; STAGED=; BN=; WASSTATE=inactive; ROLLMSG=; ROLLOUTCOME=failed; ONESHOTFAILED=
 ${vars}
 ${commonFunctions}
-${rollbackFunction(t)}
+${t.kind === "netplan" ? netplanRollback : rollbackFunction(t)}
 cleanup() {
   code=$?
   trap '' HUP INT TERM
@@ -446,6 +425,7 @@ ev "progress verify checking the file with the host's own tool"
 ${verifySection(t)}
 emit verify "$T/verify.log"
 if [ "$rc" -ne 0 ]; then ev "outcome rejected the host's checker rejected the file; the host is unchanged"; exit 0; fi
+${t.kind === "netplan" ? netplanPreflight : ""}
 ${
   t.unit
     ? `WASSTATE=$(prop "$UNIT" ActiveState); WASENABLED=$($SCTL is-enabled -- "$UNIT" 2>/dev/null)

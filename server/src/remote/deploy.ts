@@ -1,11 +1,13 @@
 import { isUtf8 } from "node:buffer";
+import type { ChildProcess } from "node:child_process";
 import type { FileKind } from "../core/language.js";
 import type { Settings } from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
-import { deployScript } from "./deploy-script.js";
+import { deployScript, type ScriptOptions, scriptVars } from "./deploy-script.js";
 import { hostLabel, type ResolvedHost } from "./hosts.js";
 import { RemoteError } from "./names.js";
+import { confirmNetplan } from "./netplan-confirm.js";
 import { frameScript, type SshTransport, shellLauncher, sshFailure, sudoFailure } from "./ssh.js";
 import { parseShow, unitStatus } from "./status.js";
 import { type DeployTarget, deployTarget } from "./targets.js";
@@ -27,6 +29,10 @@ export interface DeployOptions {
   /** Whole seconds the unit must stay in its running state after the restart (default 5). */
   waitSeconds?: number;
   lockWaitSeconds?: number;
+  /** A netplan file: whole seconds a new SSH connection has, after `netplan apply`, to confirm it before the host reverts by itself (default 60). */
+  netplanConfirmSeconds?: number;
+  /** A netplan file: how long, after the confirmation window, to wait for the host's own revert to finish (default 180). */
+  netplanRevertWaitSeconds?: number;
   /** Aborting cancels the deploy while the host is still unchanged; later it is ignored (said in progress). */
   signal?: AbortSignal;
   onProgress?: (p: DeployProgress) => void;
@@ -106,6 +112,9 @@ export function lintForDeploy(file: string, text: string, target: DeployTarget, 
 /** The default health window of a deploy, in seconds. */
 export const defaultWaitSeconds = 5;
 
+/** The default time a netplan change has to be confirmed over a new connection, in seconds. */
+export const defaultNetplanConfirmSeconds = 60;
+
 /** Collects what the script prints ("@@EVENT rest") into a result. */
 class ScriptEvents {
   outcome: DeployOutcome | undefined;
@@ -117,10 +126,13 @@ class ScriptEvents {
   status: string[] = [];
   backup: string | undefined;
   ready = false;
+  /** A netplan change: the host armed its revert (token, seconds, client time) and, later, finished `netplan apply`. */
+  armed: { token: string; seconds: number; at: number } | undefined;
+  appliedAt: number | undefined;
 
   constructor(private readonly progress: (step: DeployStep, message: string, cancellable: boolean) => void) {}
 
-  line(raw: string, onReady: () => void, onConfirm: () => void = () => {}): void {
+  line(raw: string, onReady: () => void, onApplied: () => void = () => {}): void {
     if (!raw.startsWith("@@")) return;
     const sp = raw.indexOf(" ");
     const event = sp < 0 ? raw.slice(2) : raw.slice(2, sp);
@@ -157,8 +169,12 @@ class ScriptEvents {
         this.ready = true;
         onReady();
         break;
-      case "confirm":
-        onConfirm();
+      case "armed":
+        this.armed = { token: word, seconds: Number(more[0]), at: Date.now() };
+        break;
+      case "applied":
+        this.appliedAt = Date.now();
+        onApplied();
         break;
     }
   }
@@ -225,13 +241,17 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const wait = o.waitSeconds ?? defaultWaitSeconds;
   if (!Number.isInteger(wait) || wait < 1 || wait > 600)
     return finish(result, "failed", `the wait must be whole seconds from 1 to 600, not ${wait}`, "usage");
-  const script = deployScript(target, {
+  const confirmSeconds = o.netplanConfirmSeconds ?? defaultNetplanConfirmSeconds;
+  if (!Number.isInteger(confirmSeconds) || confirmSeconds < 5 || confirmSeconds > 3600)
+    return finish(result, "failed", `the netplan confirmation time must be whole seconds from 5 to 3600, not ${confirmSeconds}`, "usage");
+  const scriptOptions = {
     content,
     enableOnFirstDeploy: o.enableOnFirstDeploy ?? true,
     waitSeconds: wait,
     lockWaitSeconds: o.lockWaitSeconds ?? 120,
-    netplanTryTimeoutSeconds: 30,
-  });
+    netplanConfirmSeconds: confirmSeconds,
+  };
+  const script = deployScript(target, scriptOptions);
   // System files need root; user scope and the user's crontab run as the login user.
   const asUser = target.scope === "user" || target.kind === "user-crontab";
   const command = shellLauncher(!asUser && o.host.sudo);
@@ -239,14 +259,14 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   progress("connect", `connecting to ${hostLabel(o.host)}`, true);
 
   let stdin: NodeJS.WritableStream | undefined;
+  let session: ChildProcess | undefined;
   let answered = false;
   const answer = () => {
     if (answered || !stdin) return;
     answered = true;
     const go = !o.signal?.aborted;
     stdin.write(go ? "go\n" : "cancel\n");
-    // netplan try waits for our "keep" (sent on "@@confirm") through this same connection.
-    if (!go || target?.kind !== "netplan") stdin.end();
+    stdin.end();
     if (go) progress("install", "the host is being changed; this step cannot be cancelled", false);
   };
   // Cancelling while the host is unchanged: answer "cancel" at the ready point, or end the session.
@@ -261,13 +281,13 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       input: frameScript(script),
       keepStdinOpen: true,
       onSpawn: (child) => {
+        session = child;
         stdin = child.stdin ?? undefined;
       },
       onStdoutLine: (line) =>
         events.line(line, answer, () => {
-          progress("activate", "netplan applied the configuration and this connection still works: keeping it", false);
-          stdin?.write("keep\n");
-          stdin?.end();
+          // The script ends right after this; a session cut by the new network would hang until ssh's keepalives give up.
+          setTimeout(() => session?.kill("SIGTERM"), 2000).unref();
         }),
     });
   } finally {
@@ -280,6 +300,8 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     const [props] = parseShow(events.status.join("\n"));
     if (props) result.status = unitStatus(props, target.unit);
   }
+  if (!events.outcome && events.armed && target.kind === "netplan")
+    return finish(result, ...(await netplanOutcome(o, target, scriptOptions, events.armed, events.appliedAt, progress)));
   if (!events.outcome) {
     if (res.code === 255 && !res.stdout.includes("@@")) {
       const e = sshFailure(o.transport.target, res.stderr);
@@ -307,4 +329,67 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   if (events.outcome === "rolled-back" || (events.outcome === "failed" && events.activate.length))
     message += `\n${events.activate.join("\n")}`;
   return finish(result, events.outcome, message.trim());
+}
+
+/** Confirms a netplan change over new connections, or reads the host's own revert; the outcome, message and error code. */
+async function netplanOutcome(
+  o: DeployOptions,
+  target: DeployTarget,
+  options: ScriptOptions,
+  armed: { token: string; seconds: number; at: number },
+  appliedAt: number | undefined,
+  progress: (step: DeployStep, message: string, cancellable: boolean) => void,
+): Promise<[DeployOutcome, string, string?]> {
+  const where = hostLabel(o.host);
+  const path = remotePathOf(target);
+  progress("health", `netplan applied the file; confirming over a new SSH connection to ${where}`, false);
+  const asRoot = o.host.sudo;
+  const r = await confirmNetplan({
+    target: o.transport.target,
+    sudo: asRoot,
+    vars: scriptVars(target, options),
+    token: armed.token,
+    seconds: armed.seconds,
+    armedAt: armed.at,
+    appliedAt,
+    revertBudgetMs: (o.netplanRevertWaitSeconds ?? 180) * 1000,
+    signalProgress: (confirming, message) => progress(confirming ? "health" : "rollback", message, false),
+  });
+  const [state = "", ...rest] = r.state.split(" ");
+  const detail = rest.join(" ");
+  const unreachable = r.failures
+    ? `${r.failures} new SSH connection(s) to ${where} failed after the apply (last: ${r.lastError})`
+    : "the confirmation did not reach the host in time";
+  switch (state) {
+    case "confirmed":
+      return [
+        "deployed",
+        `netplan applied ${path} and a new SSH connection confirmed it ${((r.confirmedAfterMs ?? 0) / 1000).toFixed(1)} s later; the automatic revert is cancelled`,
+      ];
+    case "reverted": {
+      const why =
+        detail === "timeout"
+          ? `no confirmation within ${armed.seconds}s: ${unreachable}`
+          : detail === "apply-failed"
+            ? "netplan apply failed"
+            : "the deploy stopped half-way";
+      return ["rolled-back", `reverted: ${why}; the host restored the previous ${path} and applied it by itself`];
+    }
+    case "revert-failed":
+      return [
+        "failed",
+        `not confirmed (${unreachable}), and the host's revert failed: ${detail}${r.log.length ? `\n${r.log.join("\n")}` : ""}`,
+      ];
+    case "gone":
+      return [
+        "failed",
+        `the pending change is gone from the host (rebooted?): ${path} may hold the new file, applied or not; check the host`,
+      ];
+    default:
+      return [
+        "failed",
+        `netplan applied ${path}, but ${unreachable}; the host reverts by itself ${armed.seconds}s after the apply, yet it still did not answer afterwards: check it on its console`,
+        "ssh",
+      ];
+  }
 }
