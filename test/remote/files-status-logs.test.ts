@@ -85,6 +85,34 @@ describe("config files, status and journal on a real systemd host", { timeout: 6
     assert.equal(host.run("ls /var/lib/logrotate/status.etcetera* /tmp/etcetera.*").code, 2, "scratch files are removed");
   });
 
+  it("logrotate at deploy: a log that does not exist yet is a warning; unknown su/create names and a missing olddir are refused", async () => {
+    const f = put(ws, "logrotate.d/etcetera-host", "");
+    // No file matches (and no missingok): deployed, with a warning naming the path.
+    const absent = "/var/log/etcetera-not-yet.log /var/log/etcetera-dir/*.log {\n  weekly\n  rotate 2\n}\n";
+    const r = await deployText(host, f, absent);
+    assert.equal(r.outcome, "deployed", r.message);
+    const out = r.verifyOutput.join("\n");
+    assert.match(out, /^warning: no file matches \/var\/log\/etcetera-not-yet\.log on this host \(yet\)/m);
+    assert.match(out, /^warning: no file matches \/var\/log\/etcetera-dir on this host/m);
+    // Once the logs exist, no warning.
+    host.sh("touch /var/log/etcetera-not-yet.log && mkdir -p /var/log/etcetera-dir && touch /var/log/etcetera-dir/a.log");
+    const present = await deployText(host, f, absent.replace("rotate 2", "rotate 3"));
+    assert.equal(present.outcome, "deployed", present.message);
+    assert.deepEqual(present.verifyOutput, []);
+    // logrotate resolves su and create names and checks olddir when it reads the file, and skips the block: refused.
+    for (const [line, reason] of [
+      ["su etcetera-nobody adm", /unknown user 'etcetera-nobody'/],
+      ["create 0640 root etcetera-nogroup", /unknown group 'etcetera-nogroup'/],
+      ["olddir /var/log/etcetera-old", /error verifying olddir path \/var\/log\/etcetera-old/],
+    ] as const) {
+      const bad = await deployText(host, f, `/var/log/etcetera-not-yet.log {\n  ${line}\n}\n`);
+      assert.equal(bad.outcome, "rejected", line);
+      assert.match(bad.verifyOutput.join("\n"), reason, line);
+    }
+    assert.match(hostFile(host, "etc/logrotate.d/etcetera-host") ?? "", /rotate 3/);
+    host.sh("rm -rf /etc/logrotate.d/etcetera-host /var/log/etcetera-not-yet.log /var/log/etcetera-dir");
+  });
+
   it("netplan: netplan generate checks the file in a scratch root; a failed netplan apply restores the previous file at once", async () => {
     const f = put(ws, "netplan/60-etcetera.yaml", "");
     const netplanBad = "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n";
