@@ -4,7 +4,8 @@
  * it marks the items after which it has values to offer (`data.valueFollows`),
  * and the VS Code client adds the editor's own "trigger suggest" command to them.
  */
-export const triggerSuggest = { title: "Suggest values", command: "editor.action.triggerSuggest" };
+// l10n-ignore: VS Code never shows the title of a completion item's command (and tests import this file without vscode).
+export const triggerSuggest = { title: "Suggest values", command: "editor.action.triggerSuggest" }; // l10n-ignore
 
 interface ItemLike {
   command?: unknown;

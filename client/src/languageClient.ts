@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { type ExtensionContext, type LogOutputChannel, workspace } from "vscode";
+import { type ExtensionContext, type LogOutputChannel, l10n, workspace } from "vscode";
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -36,7 +36,10 @@ function boundedRestarts(output: LogOutputChannel): ErrorHandler {
       crashes.push(now);
       while (crashes.length > 0 && now - (crashes[0] as number) > crashWindowMs) crashes.shift();
       if (crashes.length > maxRestarts) {
-        const message = `The Etcetera language server stopped ${crashes.length} times in 3 minutes and will not be restarted. Run "Etcetera: Restart Language Server" after checking the output.`;
+        const message = l10n.t(
+          'The Etcetera language server stopped {0} times in 3 minutes and will not be restarted. Run "Etcetera: Restart Language Server" after checking the output.',
+          crashes.length,
+        );
         output.error(message);
         return { action: CloseAction.DoNotRestart, message };
       }
@@ -72,7 +75,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
         for (const action of actions ?? []) {
           if (!("edit" in action) || action.command) continue;
           const uris = openAfterOf((action as { data?: unknown }).data);
-          if (uris.length > 0) action.command = { title: "Open the new files", command: openFilesCommand, arguments: [uris] };
+          if (uris.length > 0) action.command = { title: l10n.t("Open the new files"), command: openFilesCommand, arguments: [uris] };
         }
         return actions;
       },

@@ -1,4 +1,4 @@
-import { type ExtensionContext, StatusBarAlignment, type TextEditor, window, workspace } from "vscode";
+import { type ExtensionContext, l10n, StatusBarAlignment, type TextEditor, window, workspace } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { type DocumentInfo, documentInfoRequest } from "../../server/src/protocol";
 
@@ -22,9 +22,13 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
         item.hide();
         return;
       }
-      const version = info.targetVersion ? `systemd ${info.targetVersion}` : `systemd ${info.newestKnownVersion} (newest)`;
+      const version = info.targetVersion ? `systemd ${info.targetVersion}` : l10n.t("systemd {0} (newest)", info.newestKnownVersion);
       item.text = `$(server-process) ${kindNames[info.kind] ?? info.kind}${info.kind === "systemd" ? ` · ${version}` : ""}`;
-      item.tooltip = `Etcetera checks this file as a ${kindNames[info.kind] ?? info.kind}${info.kind === "systemd" ? ` for ${version}. Click to change the target version.` : "."}`;
+      const kind = kindNames[info.kind] ?? info.kind;
+      item.tooltip =
+        info.kind === "systemd"
+          ? l10n.t("Etcetera checks this file as a {0} for {1}. Click to change the target version.", kind, version)
+          : l10n.t("Etcetera checks this file as a {0}.", kind);
       item.show();
     } catch {
       item.hide();

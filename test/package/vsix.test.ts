@@ -18,6 +18,8 @@ const allowed = [
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/docs\/rules\/([\w-]+\/)?[\w-]+\.md$/,
   /^extension\/package\.json$/,
+  /^extension\/package\.nls\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.json$/,
   /^extension\/readme\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\.vsixmanifest$/,

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { allRules } from "../../server/src/core/registry.js";
 import { defaultSettings, settingsFromConfiguration, settingsSchema } from "../../server/src/core/settings.js";
+import { localizedManifest } from "../helpers/manifest.js";
 
-const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+// As VS Code shows it: descriptions come from package.nls.json.
+const manifest = localizedManifest<{
   contributes: { configuration: { properties: Record<string, unknown> } };
-};
+}>();
 
 describe("settings", () => {
   it("package.json contributes exactly the settings of the schema", () => {

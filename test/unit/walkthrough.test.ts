@@ -10,6 +10,7 @@ import { describe, it } from "node:test";
 import { samples } from "../../client/src/walkthrough/samples.js";
 import { detectKind, kindTable } from "../../server/src/core/kinds.js";
 import { lintText } from "../helpers/lint.js";
+import { localizedManifest } from "../helpers/manifest.js";
 
 interface Step {
   id: string;
@@ -17,13 +18,13 @@ interface Step {
   media: { markdown?: string };
   completionEvents?: string[];
 }
-const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+const manifest = localizedManifest<{
   contributes: {
     languages: { id: string; icon: { light: string; dark: string } }[];
     commands: { command: string }[];
     walkthroughs: { steps: Step[] }[];
   };
-};
+}>();
 const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
 const commandsOf = (step: Step) => [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
 

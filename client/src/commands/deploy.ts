@@ -1,4 +1,4 @@
-import { commands, type ExtensionContext, type LogOutputChannel, ProgressLocation, type Uri, window, workspace } from "vscode";
+import { commands, type ExtensionContext, type LogOutputChannel, l10n, ProgressLocation, type Uri, window, workspace } from "vscode";
 import type { DeployProgress, DeployResult } from "../../../server/src/remote/types";
 import { runCli } from "../remote/cliRunner";
 import type { HostState } from "../remote/hostState";
@@ -19,9 +19,9 @@ async function runDeploy(
   host: string,
   force: boolean,
 ): Promise<{ result?: DeployResult; error?: CliError; stderr: string }> {
-  const name = file.split(/[\\/]/).pop();
+  const name = file.split(/[\\/]/).pop() ?? file;
   return window.withProgress(
-    { location: ProgressLocation.Notification, title: `Deploying ${name} to ${host}`, cancellable: true },
+    { location: ProgressLocation.Notification, title: l10n.t("Deploying {0} to {1}", name, host), cancellable: true },
     async (progress, token) => {
       let cancellable = true;
       let result: DeployResult | undefined;
@@ -37,14 +37,14 @@ async function runDeploy(
         }
         if (msg.type === "progress") {
           cancellable = msg.cancellable;
-          progress.report({ message: msg.cancellable ? msg.message : `${msg.message} (can no longer be cancelled)` });
+          progress.report({ message: msg.cancellable ? msg.message : l10n.t("{0} (can no longer be cancelled)", msg.message) });
         } else if (msg.type === "result") result = msg;
         else if (msg.type === "error") error = msg;
       });
       token.onCancellationRequested(() => {
         // The CLI cancels only while the host is unchanged; later the host finishes or rolls back by itself.
         if (cancellable) run.child.kill("SIGINT");
-        else void window.showWarningMessage("The host is being changed; the deploy finishes or rolls back by itself.");
+        else void window.showWarningMessage(l10n.t("The host is being changed; the deploy finishes or rolls back by itself."));
       });
       const { stderr } = await run.done;
       return { result, error, stderr };
@@ -55,19 +55,20 @@ async function runDeploy(
 /** "Deploy and Restart": lint, verify on the host, install, restart, roll back on failure. */
 export async function deployAndRestart(context: ExtensionContext, state: HostState, output: LogOutputChannel, uri?: Uri): Promise<void> {
   const doc = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
-  if (!doc) return void window.showErrorMessage("Open the file to deploy first.");
-  if (doc.isUntitled) return void window.showErrorMessage("Save the file first: its name and folder decide where it goes on the host.");
+  if (!doc) return void window.showErrorMessage(l10n.t("Open the file to deploy first."));
+  if (doc.isUntitled)
+    return void window.showErrorMessage(l10n.t("Save the file first: its name and folder decide where it goes on the host."));
   if (doc.isDirty && !(await doc.save())) return;
   const host = state.current() ?? (await pickHost(state));
   if (!host) return;
   let force = false;
   for (;;) {
     const { result, error, stderr } = await runDeploy(context, doc.uri.fsPath, host, force);
-    const name = doc.fileName.split(/[\\/]/).pop();
+    const name = doc.fileName.split(/[\\/]/).pop() ?? doc.fileName;
     if (error || !result) {
-      const reason = error?.message ?? (stderr.trim().split("\n")[0] || "the command ended without a result");
+      const reason = error?.message ?? (stderr.trim().split("\n")[0] || l10n.t("the command ended without a result"));
       output.error(`deploy ${doc.uri.fsPath} to ${host}: ${error?.message ?? stderr}`);
-      void window.showErrorMessage(`Deploy of ${name} to ${host} failed: ${reason}`);
+      void window.showErrorMessage(l10n.t("Deploy of {0} to {1} failed: {2}", name, host, reason));
       return;
     }
     explain(output, result);
@@ -78,11 +79,11 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
         .map((d) => `line ${d.line}: ${d.message} [${d.rule}]`)
         .concat(errors.length > 10 ? [`… and ${errors.length - 10} more`] : []);
       // Cancel first and the close affordance: Enter or Escape never deploys a file with errors.
-      const cancel = { title: "Cancel", isCloseAffordance: true };
-      const problems = { title: "Show Problems" };
-      const anyway = { title: "Deploy Anyway" };
+      const cancel = { title: l10n.t("Cancel"), isCloseAffordance: true };
+      const problems = { title: l10n.t("Show Problems") };
+      const anyway = { title: l10n.t("Deploy Anyway") };
       const choice = await window.showWarningMessage(
-        `${errors.length} lint error(s) in ${name}: deploy it to ${host} anyway?`,
+        l10n.t("{0} lint error(s) in {1}: deploy it to {2} anyway?", errors.length, name, host),
         { modal: true, detail: listed.join("\n") },
         cancel,
         problems,
@@ -96,10 +97,14 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
     if (result.unit && (result.outcome === "deployed" || result.outcome === "unchanged" || result.outcome === "rolled-back"))
       await state.rememberDeployed(host, result.unit);
     const status = result.status
-      ? ` ${result.status.unit} is ${result.status.activeState} (${result.status.subState}), PID ${result.status.mainPid}.`
+      ? ` ${l10n.t("{0} is {1} ({2}), PID {3}.", result.status.unit, result.status.activeState, result.status.subState, result.status.mainPid)}`
       : "";
     if (result.ok)
-      void window.showInformationMessage(`${result.outcome === "unchanged" ? "Unchanged" : "Deployed"}: ${result.message}.${status}`);
+      void window.showInformationMessage(
+        result.outcome === "unchanged"
+          ? l10n.t("Unchanged: {0}.{1}", result.message, status)
+          : l10n.t("Deployed: {0}.{1}", result.message, status),
+      );
     // Not awaited: the command ends with the deploy, not when the user dismisses the notification.
     else
       void window

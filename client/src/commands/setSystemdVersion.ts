@@ -1,8 +1,8 @@
-import { ConfigurationTarget, window, workspace } from "vscode";
+import { ConfigurationTarget, l10n, window, workspace } from "vscode";
 
 /** Versions worth offering: what common distributions ship. */
 const knownVersions: { version: number | null; label: string }[] = [
-  { version: null, label: "Newest known" },
+  { version: null, label: l10n.t("Newest known") },
   { version: 256, label: "256 (Ubuntu 24.10, Fedora 40)" },
   { version: 255, label: "255 (Ubuntu 24.04, Arch 2024)" },
   { version: 252, label: "252 (Debian 12, RHEL 9.x backports)" },
@@ -16,8 +16,8 @@ const knownVersions: { version: number | null; label: string }[] = [
 export async function setSystemdVersion(): Promise<void> {
   const current = workspace.getConfiguration("etcetera").get<number | null>("systemd.version", null);
   const picked = await window.showQuickPick(
-    knownVersions.map((v) => ({ ...v, description: v.version === current ? "current" : undefined })),
-    { title: "Target systemd version", placeHolder: "Directives newer than this version are flagged" },
+    knownVersions.map((v) => ({ ...v, description: v.version === current ? l10n.t("current") : undefined })),
+    { title: l10n.t("Target systemd version"), placeHolder: l10n.t("Directives newer than this version are flagged") },
   );
   if (!picked) return;
   const target = await pickScope();
@@ -30,12 +30,12 @@ async function pickScope(): Promise<ConfigurationTarget | undefined> {
   if (!workspace.workspaceFolders?.length) return ConfigurationTarget.Global;
   const scopes = [
     {
-      label: "This workspace",
-      detail: "Saved in the workspace settings, shared with whoever opens it",
+      label: l10n.t("This workspace"),
+      detail: l10n.t("Saved in the workspace settings, shared with whoever opens it"),
       target: ConfigurationTarget.Workspace,
     },
-    { label: "All my workspaces", detail: "Saved in your user settings", target: ConfigurationTarget.Global },
+    { label: l10n.t("All my workspaces"), detail: l10n.t("Saved in your user settings"), target: ConfigurationTarget.Global },
   ];
-  const scope = await window.showQuickPick(scopes, { title: "Save the target systemd version for" });
+  const scope = await window.showQuickPick(scopes, { title: l10n.t("Save the target systemd version for") });
   return scope?.target;
 }

@@ -1,4 +1,14 @@
-import { type Disposable, EventEmitter, languages, type TextDocumentContentProvider, Uri, ViewColumn, window, workspace } from "vscode";
+import {
+  type Disposable,
+  EventEmitter,
+  l10n,
+  languages,
+  type TextDocumentContentProvider,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+} from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { type EffectiveUnitResult, effectiveUnitRequest, effectiveUnitScheme } from "../../../server/src/protocol";
 
@@ -48,7 +58,7 @@ export class EffectiveUnitDocuments implements TextDocumentContentProvider, Disp
 export async function showEffectiveUnit(client: LanguageClient, uri?: string): Promise<void> {
   const source = uri ?? window.activeTextEditor?.document.uri.toString();
   if (!source) {
-    await window.showInformationMessage("Open a unit file or a drop-in to see the unit as systemd merges it.");
+    await window.showInformationMessage(l10n.t("Open a unit file or a drop-in to see the unit as systemd merges it."));
     return;
   }
   const result = await client.sendRequest<EffectiveUnitResult>(effectiveUnitRequest, { uri: source });

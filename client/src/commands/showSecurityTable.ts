@@ -1,4 +1,4 @@
-import { ViewColumn, window, workspace } from "vscode";
+import { l10n, ViewColumn, window, workspace } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { type SecurityReport, securityReportRequest } from "../../../server/src/protocol";
 
@@ -6,7 +6,7 @@ import { type SecurityReport, securityReportRequest } from "../../../server/src/
 export async function showSecurityTable(client: LanguageClient, uri?: string): Promise<void> {
   const target = uri ?? window.activeTextEditor?.document.uri.toString();
   if (!target) {
-    await window.showInformationMessage("Open a .service file to see its exposure score.");
+    await window.showInformationMessage(l10n.t("Open a .service file to see its exposure score."));
     return;
   }
   const report = await client.sendRequest<SecurityReport>(securityReportRequest, { uri: target });

@@ -4,6 +4,7 @@ import {
   commands,
   type ExtensionContext,
   type LogOutputChannel,
+  l10n,
   languages,
   Range,
   StatusBarAlignment,
@@ -33,7 +34,7 @@ class DeployLens implements CodeLensProvider {
     return [
       new CodeLens(new Range(0, 0, 0, 0), {
         command: "etcetera.deploy",
-        title: host ? `$(cloud-upload) Deploy and Restart on ${host}` : "$(cloud-upload) Deploy and Restart…",
+        title: host ? `$(cloud-upload) ${l10n.t("Deploy and Restart on {0}", host)}` : `$(cloud-upload) ${l10n.t("Deploy and Restart…")}`,
         arguments: [doc.uri],
       }),
     ];
@@ -50,8 +51,8 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
   item.command = "etcetera.selectHost";
   const updateItem = () => {
     const host = state.current();
-    item.text = `$(server) ${host ?? "no host"}`;
-    item.tooltip = host ? `Etcetera deploys to ${host}. Click to change.` : "Choose the host Etcetera deploys to";
+    item.text = `$(server) ${host ?? l10n.t("no host")}`;
+    item.tooltip = host ? l10n.t("Etcetera deploys to {0}. Click to change.", host) : l10n.t("Choose the host Etcetera deploys to");
     item.show();
   };
   updateItem();
@@ -70,14 +71,14 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
     const host = state.current() ?? (await pickHost(state));
     if (!host) return undefined;
     const unit = await window.showInputBox({
-      title: `Unit on ${host}`,
-      prompt: "A unit name, e.g. nginx.service",
+      title: l10n.t("Unit on {0}", host),
+      prompt: l10n.t("A unit name, e.g. nginx.service"),
       value: editorUnit(),
-      validateInput: (v) => (v.trim() ? unitNameProblem(v.trim()) : "Type a unit name"),
+      validateInput: (v) => (v.trim() ? unitNameProblem(v.trim()) : l10n.t("Type a unit name")),
     });
     if (unit === undefined) return undefined;
     if (!unit.trim()) {
-      void window.showInformationMessage("Show Logs needs a unit name.");
+      void window.showInformationMessage(l10n.t("Show Logs needs a unit name."));
       return undefined;
     }
     return new UnitNode(host, unit.trim(), undefined);
@@ -94,8 +95,8 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
       const host = node?.host ?? state.current() ?? (await pickHost(state));
       if (!host) return;
       const unit = await window.showInputBox({
-        title: `Pin a unit of ${host}`,
-        prompt: "A unit name, e.g. nginx.service",
+        title: l10n.t("Pin a unit of {0}", host),
+        prompt: l10n.t("A unit name, e.g. nginx.service"),
         validateInput: (v) => (v.trim() ? unitNameProblem(v.trim()) : undefined),
       });
       if (unit) await state.pin(host, unit.trim());

@@ -2,6 +2,7 @@ import {
   type Event,
   EventEmitter,
   type ExtensionContext,
+  l10n,
   ThemeColor,
   ThemeIcon,
   type TreeDataProvider,
@@ -24,8 +25,9 @@ export class HostNode extends TreeItem {
     super(host, TreeItemCollapsibleState.Expanded);
     this.contextValue = "etcetera.host";
     this.iconPath = unreachable ? new ThemeIcon("debug-disconnect", new ThemeColor("testing.iconFailed")) : new ThemeIcon("server");
-    this.description = [current ? "current" : undefined, unreachable ? "unreachable" : undefined].filter(Boolean).join(" · ") || undefined;
-    this.tooltip = unreachable ? `${host} could not be reached: ${unreachable}` : host;
+    this.description =
+      [current ? l10n.t("current") : undefined, unreachable ? l10n.t("unreachable") : undefined].filter(Boolean).join(" · ") || undefined;
+    this.tooltip = unreachable ? l10n.t("{0} could not be reached: {1}", host, unreachable) : host;
   }
 }
 
@@ -47,7 +49,16 @@ export class UnitNode extends TreeItem {
     this.description = missing
       ? s.loadState
       : `${s.activeState} (${s.subState}) · ${s.unitFileState || "-"}${s.mainPid ? ` · PID ${s.mainPid}` : ""}`;
-    this.tooltip = `${s.description}\n${s.activeState} (${s.subState}) since ${s.activeSince || "-"}\nenabled: ${s.unitFileState || "-"}\nmain PID: ${s.mainPid || "-"}\n${s.fragmentPath}`;
+    this.tooltip = l10n.t(
+      "{0}\n{1} ({2}) since {3}\nenabled: {4}\nmain PID: {5}\n{6}",
+      s.description,
+      s.activeState,
+      s.subState,
+      s.activeSince || "-",
+      s.unitFileState || "-",
+      s.mainPid || "-",
+      s.fragmentPath,
+    );
     const [icon, color] =
       s.activeState === "active"
         ? ["pass-filled", "testing.iconPassed"]
@@ -57,7 +68,7 @@ export class UnitNode extends TreeItem {
             ? ["sync", "charts.yellow"]
             : ["circle-outline", "disabledForeground"];
     this.iconPath = new ThemeIcon(icon, new ThemeColor(color));
-    this.command = { command: "etcetera.showLogs", title: "Show Logs", arguments: [this] };
+    this.command = { command: "etcetera.showLogs", title: l10n.t("Show Logs"), arguments: [this] };
   }
 }
 
@@ -140,7 +151,7 @@ export class HostsTree implements TreeDataProvider<Node> {
     }
     if (!(node instanceof HostNode)) return [];
     const units = this.state.units(node.host);
-    if (units.length === 0) return [new MessageNode("No units yet: deploy one, or pin a unit")];
+    if (units.length === 0) return [new MessageNode(l10n.t("No units yet: deploy one, or pin a unit"))];
     const known = this.statuses.get(node.host);
     const out: Node[] = known?.error ? [new MessageNode(known.error)] : [];
     return out.concat(
@@ -161,18 +172,18 @@ export async function unitAction(context: ExtensionContext, tree: HostsTree, nod
   if (!node) return;
   if (action === "rollback") {
     const ok = await window.showWarningMessage(
-      `Roll ${node.unit} on ${node.host} back to the version before the last deploy?`,
+      l10n.t("Roll {0} on {1} back to the version before the last deploy?", node.unit, node.host),
       { modal: true },
-      "Roll Back",
+      l10n.t("Roll Back"),
     );
     if (!ok) return;
   }
   const run = runCli(context, "status", [`--host=${node.host}`, `--action=${action}`, "--format=json"], [node.unit]);
   const { code, stdout, stderr } = await window.withProgress(
-    { location: { viewId: "etcetera.hosts" }, title: `${action} ${node.unit}` },
+    { location: { viewId: "etcetera.hosts" }, title: l10n.t("{0} {1}", action, node.unit) },
     () => run.done,
   );
   const r = lastJson<{ message?: string; status?: UnitStatus }>(stdout);
-  if (code !== 0) void window.showErrorMessage(`${action} ${node.unit} on ${node.host}: ${r?.message ?? stderr.trim()}`);
+  if (code !== 0) void window.showErrorMessage(l10n.t("{0} {1} on {2}: {3}", action, node.unit, node.host, r?.message ?? stderr.trim()));
   tree.refresh();
 }

@@ -1,0 +1,3 @@
+/** Types of scripts/l10n-bundle.mjs, for the test that keeps the bundle current. */
+export function clientMessages(): string[];
+export function bundleText(): string;
