@@ -90,7 +90,7 @@ export function systemdVersion(): { version: number; full: string } | undefined 
 export const verifyArgs = ["verify", "--man=no", "--generators=no", "--recursive-errors=yes", "--no-pager"];
 
 /** A quiet, colourless, deterministic log format whatever the caller's environment says. */
-function verifyEnv(unitDir: string): NodeJS.ProcessEnv {
+export function verifyEnv(unitDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const k of ["PATH", "HOME", "TMPDIR"]) if (process.env[k] !== undefined) env[k] = process.env[k];
   return {

@@ -14,6 +14,7 @@ import { emptyListElement } from "./empty-list-element.js";
 import { environmentNoExpansion } from "./environment-no-expansion.js";
 import { exposureAbove } from "./exposure-above.js";
 import { ignoredLine } from "./ignored-line.js";
+import { instanceInNonTemplate } from "./instance-in-non-template.js";
 import { invalidUnitName } from "./invalid-unit-name.js";
 import { invalidValue } from "./invalid-value.js";
 import { maskedUnit } from "./masked-unit.js";
@@ -93,6 +94,7 @@ export const systemdRules: readonly UnitRule[] = [
   emptyListElement,
   pidfileUnderVarRun,
   userNobody,
+  instanceInNonTemplate,
   systemTargetInUserUnit,
   userInUserUnit,
 ];

@@ -2,7 +2,7 @@ import { trailingCommentOffset } from "../comment.js";
 import { parserInfo } from "../data.js";
 import { allEntries, type UnitRule } from "../rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
-import { validateValue } from "../values/index.js";
+import { emptyValueProblem, validateValue } from "../values/index.js";
 
 export const invalidValue: UnitRule = {
   meta: {
@@ -13,7 +13,12 @@ export const invalidValue: UnitRule = {
   check(ctx, report) {
     for (const entry of allEntries(ctx.unit)) {
       const directive = ctx.directiveOf(entry);
-      if (!directive || entry.value === "") continue;
+      if (!directive) continue;
+      if (entry.value === "") {
+        const empty = emptyValueProblem(directive, ctx.targetVersion);
+        if (empty) report(entry.keyRange, empty);
+        continue;
+      }
       let problems = validateValue(directive, entry.value, ctx.targetVersion, ctx.type);
       const comment = trailingCommentOffset(entry.value);
       // A value that is valid without its would-be comment is reported by systemd/comment-after-value alone.

@@ -16,6 +16,8 @@ interface EnumOptions {
   /** Prefixes such as `file:` that take a free argument. */
   prefixed?: string[];
   aliases?: string[];
+  /** systemd looks the name up ignoring case (a gperf table built with %ignore-case). */
+  ignoreCase?: boolean;
 }
 
 export function enumValidator(options: EnumOptions = {}): ValueValidator {
@@ -23,6 +25,7 @@ export function enumValidator(options: EnumOptions = {}): ValueValidator {
     if (value === "") return ok;
     const allowed = allowedValues(ctx);
     if (allowed.includes(value) || options.aliases?.includes(value)) return ok;
+    if (options.ignoreCase && allowed.some((a) => a.toLowerCase() === value.toLowerCase())) return ok;
     if (options.booleans && parseBoolean(value) !== undefined) return ok;
     if (options.numbers) {
       const n = parseInteger(value);

@@ -85,8 +85,8 @@ export const validators: Record<string, ValueValidator> = {
   config_parse_log_facility: enumValidator({ numbers: [0, 23] }),
   config_parse_log_level: enumValidator({ numbers: [0, 7] }),
   config_parse_long: S.validateSignedInt,
-  config_parse_managed_oom_mem_pressure_limit: S.validatePercent0to100,
-  config_parse_managed_oom_mode: enumValidator(),
+  config_parse_managed_oom_mem_pressure_limit: S.onlyForManagedOom(S.validatePercent0to100),
+  config_parse_managed_oom_mode: S.onlyForManagedOom(enumValidator()),
   config_parse_managed_oom_preference: enumValidator(),
   config_parse_memory_limit: S.validateMemoryLimit,
   config_parse_memory_pressure_watch: enumValidator({ booleans: true }),
@@ -128,9 +128,10 @@ export const validators: Record<string, ValueValidator> = {
   config_parse_socket_bind: enumValidator({ booleans: true }),
   config_parse_socket_bindtodevice: N.validateInterfaceName,
   config_parse_socket_listen: L.validateSocketListen,
-  config_parse_socket_protocol: enumValidator(),
+  config_parse_socket_protocol: enumValidator({ ignoreCase: true }),
   config_parse_socket_service: N.singleUnitValidator(".service"),
-  config_parse_socket_timestamping: enumValidator({ aliases: ["usec", "µs", "μs", "nsec"] }),
+  // Any boolean is accepted too: yes means ns, no means off.
+  config_parse_socket_timestamping: enumValidator({ aliases: ["usec", "µs", "μs", "nsec"], booleans: true }),
   config_parse_strv: N.unitListValidator(),
   config_parse_swap_priority: S.integerIn(-1, 32767),
   config_parse_syscall_archs: L.validateArchitectures,
@@ -185,14 +186,27 @@ export function validatorFor(parser: string): ValueValidator | undefined {
   return validators[parser];
 }
 
+/** The parser systemd uses for a directive in the target version. */
+function parserNameOf(directive: DirectiveInfo, targetVersion: number): string {
+  return targetVersion <= 252 && directive.v252Parser ? (directive.v252Parser.split(/\s/)[0] ?? directive.parser) : directive.parser;
+}
+
+/**
+ * Most parsers read an empty value as "reset"; a plain boolean does not: systemd logs that it cannot parse it and
+ * ignores the line, so the value set before stays in force.
+ */
+export function emptyValueProblem(directive: DirectiveInfo, targetVersion: number): string | undefined {
+  if (parserNameOf(directive, targetVersion) !== "config_parse_bool") return undefined;
+  return `An empty ${directive.name}= does not reset it: systemd cannot parse an empty boolean and ignores the line, so an earlier value stays. Write yes or no.`;
+}
+
 export function validateValue(
   directive: DirectiveInfo,
   value: string,
   targetVersion: number,
   unitType: ValueContext["unitType"],
 ): ValueProblem[] {
-  const parserName =
-    targetVersion <= 252 && directive.v252Parser ? (directive.v252Parser.split(/\s/)[0] ?? directive.parser) : directive.parser;
+  const parserName = parserNameOf(directive, targetVersion);
   const validate = validators[parserName];
   if (!validate) return [];
   return validate(value, { directive, parser: parserInfo(parserName), unitType, targetVersion });

@@ -60,8 +60,9 @@ export const validateSyscalls: ValueValidator = (value, ctx) => {
         return `'${name}' is not a system call name${name.startsWith("~") ? "; '~' may only start the whole list" : ""}`;
       }
       if (errno === undefined) return undefined;
+      if (ctx.directive.name === "SystemCallLog") return `SystemCallLog= takes no error number: '${item}'`;
       if (!denyList) return `Only a deny list (starting with '~') may give system calls an error number: '${item}'`;
-      return /^(E[A-Za-z0-9]+|\d+|kill)$/.test(errno) ? undefined : `'${errno}' is not an errno name or number`;
+      return /^(E[A-Z0-9]+|\d+|kill)$/i.test(errno) ? undefined : `'${errno}' is not an errno name or number`;
     },
     { invert: true },
   )(value, ctx);
@@ -94,8 +95,13 @@ export const validateControllers = listOf((item, ctx) =>
 export const validateDelegate: ValueValidator = (value, ctx) =>
   parseBoolean(value) !== undefined || value === "" ? ok : validateControllers(value, ctx);
 
-export const validateCpuSet: ValueValidator = (value) => {
-  if (value === "" || value === "all" || value === "numa" || hasSpecifier(value)) return ok;
+export const validateCpuSet: ValueValidator = (value, ctx) => {
+  if (value === "" || hasSpecifier(value)) return ok;
+  // The keywords belong to one directive each: NUMAMask=all, CPUAffinity=numa; elsewhere systemd cannot parse them.
+  const keyword = ctx.parser?.parser === "config_parse_numa_mask" ? "all" : ctx.parser?.parser === "config_parse_exec_cpu_affinity" ? "numa" : "";
+  if (value === keyword) return ok;
+  if (value === "all" || value === "numa")
+    return problem(`${ctx.directive.name}= does not take '${value}'; list the CPUs or NUMA nodes, e.g. 0-3`);
   for (const m of value.matchAll(/[^\s,]+/g)) {
     if (!/^\d+(-\d+)?$/.test(m[0]))
       return problem(`'${m[0]}' is not a CPU index or range; write e.g. 0-3 6`, m.index, (m.index ?? 0) + m[0].length);
@@ -152,10 +158,11 @@ export const validateExitStatusList = listOf((item, ctx) => {
   return signalProblem(item, ctx) ? `'${item}' is neither an exit status (0..255 or a name such as SUCCESS) nor a signal` : undefined;
 });
 
+// errno names are looked up ignoring case; 0 is no error, so systemd refuses it as an error number.
 export const validateErrno: ValueValidator = (value) =>
-  value === "" || /^(E[A-Z0-9]+|kill)$/i.test(value) || ((parseInteger(value) ?? -1) >= 0 && (parseInteger(value) ?? 4096) <= 4095)
+  value === "" || /^(E[A-Z0-9]+|kill)$/i.test(value) || ((parseInteger(value) ?? -1) >= 1 && (parseInteger(value) ?? 4096) <= 4095)
     ? ok
-    : problem(`'${value}' is not an errno; write a name such as EPERM or a number 0..4095`);
+    : problem(`'${value}' is not an errno; write a name such as EPERM or a number 1..4095`);
 
 export const validateIpPrefixes = listOf((item) => {
   if (["any", "localhost", "link-local", "multicast"].includes(item)) return undefined;
@@ -171,28 +178,59 @@ const rlimitTime = new Set(["LimitCPU", "LimitRTTIME"]);
 /** Only these resources take byte sizes with suffixes; the others take plain numbers. */
 const rlimitBytes = new Set(["LimitAS", "LimitCORE", "LimitDATA", "LimitFSIZE", "LimitMEMLOCK", "LimitMSGQUEUE", "LimitRSS", "LimitSTACK"]);
 
+/**
+ * LimitNICE= (rlimit_parse_nice): a raw limit 0..40, or a nice level written with its sign, +0..+19 or -0..-20;
+ * no 'infinity' and no unsigned nice level.
+ */
+function niceLimitProblem(part: string): string | undefined {
+  const m = /^([+-]?)(\d+)$/.exec(part);
+  const n = m ? Number(m[2]) : Number.NaN;
+  if (m && (m[1] === "+" ? n <= 19 : m[1] === "-" ? n <= 20 : n <= 40)) return undefined;
+  return `'${part}' is not a nice limit; write a nice level with its sign (-20..+19) or a raw limit 0..40`;
+}
+
 export const validateRlimit: ValueValidator = (value, ctx) => {
   if (value === "") return ok;
   const parts = value.split(":");
   if (parts.length > 2) return problem(`'${value}' is not a limit; write VALUE or SOFT:HARD`);
+  const name = ctx.directive.name;
   for (const part of parts) {
+    if (name === "LimitNICE") {
+      const reason = niceLimitProblem(part);
+      if (reason) return problem(reason);
+      continue;
+    }
     if (part === "infinity") continue;
-    if (rlimitTime.has(ctx.directive.name)) {
-      if (!parseTimespan(part).ok) return problem(`'${part}' is not a time limit`);
-    } else if (rlimitBytes.has(ctx.directive.name) ? !isIecSize(part) : !/^\d+$/.test(part)) {
+    if (rlimitTime.has(name)) {
+      if (!parseTimespan(part, name === "LimitRTTIME" ? 1n : 1_000_000n).ok) return problem(`'${part}' is not a time limit`);
+    } else if (rlimitBytes.has(name) ? !isIecSize(part) : !/^\d+$/.test(part)) {
       return problem(
-        rlimitBytes.has(ctx.directive.name)
+        rlimitBytes.has(name)
           ? `'${part}' is not a limit; write a byte size such as 64M or 'infinity'`
-          : `'${part}' is not a limit; ${ctx.directive.name}= takes a plain number (no K/M/G suffix) or 'infinity'`,
+          : `'${part}' is not a limit; ${name}= takes a plain number (no K/M/G suffix) or 'infinity'`,
       );
     }
   }
-  if (parts.length === 2 && parts[0] !== "infinity" && parts[1] !== "infinity" && !rlimitTime.has(ctx.directive.name)) {
-    const toBytes = (s: string) => Number(s.replace(/[^\d.]/g, "")) * 1024 ** "BKMGTPE".indexOf(s.slice(-1).replace(/\d/, "B"));
-    if (toBytes(parts[0] as string) > toBytes(parts[1] as string)) return problem("The soft limit is larger than the hard limit");
-  }
+  const [soft, hard] = parts as [string, string | undefined];
+  if (hard !== undefined && soft !== "infinity" && hard !== "infinity" && softAboveHard(name, soft, hard))
+    return problem("The soft limit is larger than the hard limit: systemd ignores the line");
   return ok;
 };
+
+/** A LimitNICE= part on the kernel's raw scale: +N is 20-N, -N is 20+N. */
+const rawNice = (part: string) =>
+  part.startsWith("+") ? 20 - Number(part.slice(1)) : part.startsWith("-") ? 20 + Number(part.slice(1)) : Number(part);
+
+function softAboveHard(name: string, soft: string, hard: string): boolean {
+  if (name === "LimitNICE") return rawNice(soft) > rawNice(hard);
+  if (rlimitTime.has(name)) {
+    const a = parseTimespan(soft);
+    const b = parseTimespan(hard);
+    return a.ok && b.ok && a.value > b.value;
+  }
+  const toBytes = (s: string) => Number(s.replace(/[^\d.]/g, "")) * 1024 ** "BKMGTPE".indexOf(s.slice(-1).replace(/\d/, "B"));
+  return toBytes(soft) > toBytes(hard);
+}
 
 const deviceNode = (s: string) => s.startsWith("/") || s.startsWith("char-") || s.startsWith("block-") || hasSpecifier(s);
 
@@ -230,6 +268,28 @@ export const validateDeviceBandwidth = deviceValueValidator((v) =>
 
 export const validateDeviceLatency = deviceValueValidator((v) => (parseTimespan(v).ok ? undefined : `'${v}' is not a time span`));
 
+/** Netlink family names as systemd's socket-util.c knows them (numbers are accepted too). */
+const netlinkFamilies = new Set([
+  "route",
+  "firewall",
+  "inet-diag",
+  "nflog",
+  "xfrm",
+  "selinux",
+  "iscsi",
+  "audit",
+  "fib-lookup",
+  "connector",
+  "netfilter",
+  "ip6-fw",
+  "dnrtmsg",
+  "kobject-uevent",
+  "generic",
+  "scsitransport",
+  "ecryptfs",
+  "rdma",
+]);
+
 const socketPathDirectives = new Set(["ListenFIFO", "ListenSpecial", "ListenUSBFunction"]);
 
 export const validateSocketListen: ValueValidator = (value, ctx) => {
@@ -237,9 +297,18 @@ export const validateSocketListen: ValueValidator = (value, ctx) => {
   const name = ctx.directive.name;
   if (socketPathDirectives.has(name)) return value.startsWith("/") ? ok : problem(`${name}= takes an absolute path`);
   if (name === "ListenMessageQueue") return value.startsWith("/") ? ok : problem("A message queue name starts with '/'");
-  if (name === "ListenNetlink")
-    return /^\S+(\s+\d+)?$/.test(value) ? ok : problem("Write a netlink family and an optional group number, e.g. 'kobject-uevent 1'");
+  if (name === "ListenNetlink") {
+    const m = /^(\S+)(\s+\d+)?$/.exec(value);
+    return m && (netlinkFamilies.has(m[1] as string) || /^\d+$/.test(m[1] as string))
+      ? ok
+      : problem(
+          `Write a netlink family (${[...netlinkFamilies].join(", ")} or a number) and an optional group number, e.g. 'kobject-uevent 1'`,
+        );
+  }
   if (value.startsWith("/") || value.startsWith("@")) return ok;
+  // Sequential-packet sockets exist only for AF_UNIX: systemd refuses IP and vsock addresses there.
+  if (name === "ListenSequentialPacket")
+    return problem("ListenSequentialPacket= takes only an absolute path or an @abstract name (AF_UNIX)");
   if (/^vsock:/.test(value)) return ok;
   const port = (s: string) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535;
   if (/^\d+$/.test(value)) return port(value) ? ok : problem(`Port ${value} is out of range 1..65535`);

@@ -161,13 +161,15 @@ export const validateInterfaceName: ValueValidator = (value) => {
   return ok;
 };
 
-export const validateInterfaceList: ValueValidator = (value) => {
+export const validateInterfaceList: ValueValidator = (value, ctx) => {
   const body = value.startsWith("~") ? value.slice(1) : value;
+  // systemd 252 takes kernel names only (15 characters); later versions also take alternative names (127).
+  const longest = ctx.targetVersion <= 252 ? 15 : 127;
   const out: ValueProblem[] = [];
   for (const m of body.matchAll(/\S+/g)) {
     if (out.length >= maxProblemsPerValue) break;
     const name = m[0];
-    if (name.length > 127 || /[/:]/.test(name))
+    if (name.length > longest || /[/:]/.test(name))
       out.push({
         message: `'${name}' is not a network interface name`,
         start: (m.index ?? 0) + value.length - body.length,

@@ -20,7 +20,8 @@ export function pathValidator(options: { prefixes?: string; allowHome?: boolean;
     if (value === "") return ok;
     let p = value;
     while (options.prefixes && p.length > 0 && options.prefixes.includes(p[0] as string)) p = p.slice(1);
-    if (options.allowHome && (p === "~" || p.startsWith("~/"))) return ok;
+    // Only '~' alone means the home directory; '~/x' is a relative path systemd ignores.
+    if (options.allowHome && p === "~") return ok;
     if (options.allowRelative) return ok;
     const reason = pathProblem(p);
     return reason ? problem(reason) : ok;

@@ -100,9 +100,16 @@ export function parsePercent(value: string): number | undefined {
   return m[2] === "%" ? n : m[2] === "‰" ? n / 10 : n / 100;
 }
 
-export const validateMemoryLimit: ValueValidator = (value) => {
-  if (value === "" || value === "infinity" || isIecSize(value)) return ok;
+/** Limits where 0 is allowed (a protection or a swap cap of nothing); any other limit of 0 bytes systemd ignores as out of range. */
+const zeroAllowed = new Set(["MemorySwapMax", "MemoryZSwapMax", "MemoryLow", "MemoryMin", "DefaultMemoryLow", "DefaultMemoryMin"]);
+
+export const validateMemoryLimit: ValueValidator = (value, ctx) => {
+  if (value === "" || value === "infinity") return ok;
   const p = parsePercent(value);
+  const zero = p === 0 || (p === undefined && isIecSize(value) && !/[1-9]/.test(value));
+  if (zero && !zeroAllowed.has(ctx.directive.name))
+    return problem(`${ctx.directive.name}=${value} is out of range: systemd ignores a limit of 0; write a size above zero or 'infinity'`);
+  if (p === undefined && isIecSize(value)) return ok;
   if (p !== undefined) return p <= 100 ? ok : problem(`${value} is more than 100% of the physical memory`);
   return problem(`'${value}' is not a memory limit; write a size such as 512M or 2G, a percentage such as 50%, or 'infinity'`);
 };
@@ -135,3 +142,14 @@ export const validateMode: ValueValidator = (value) => {
   if (!/^\s*[0-7]+$/.test(value)) return problem(`'${value}' is not an octal file mode; write e.g. 0755`);
   return Number.parseInt(value, 8) <= 0o7777 ? ok : problem(`${value} is larger than the largest file mode 07777`);
 };
+
+/** ManagedOOM*= settings: systemd-oomd manages only services, slices and scopes; elsewhere systemd ignores the line. */
+export function onlyForManagedOom(validate: ValueValidator): ValueValidator {
+  return (value, ctx) => {
+    if (ctx.unitType && !["service", "slice", "scope"].includes(ctx.unitType))
+      return problem(
+        `${ctx.directive.name}= is not supported in a .${ctx.unitType} unit: systemd ignores it; set it on the service or slice`,
+      );
+    return validate(value, ctx);
+  };
+}
