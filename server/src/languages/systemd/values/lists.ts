@@ -98,7 +98,8 @@ export const validateDelegate: ValueValidator = (value, ctx) =>
 export const validateCpuSet: ValueValidator = (value, ctx) => {
   if (value === "" || hasSpecifier(value)) return ok;
   // The keywords belong to one directive each: NUMAMask=all, CPUAffinity=numa; elsewhere systemd cannot parse them.
-  const keyword = ctx.parser?.parser === "config_parse_numa_mask" ? "all" : ctx.parser?.parser === "config_parse_exec_cpu_affinity" ? "numa" : "";
+  const keyword =
+    ctx.parser?.parser === "config_parse_numa_mask" ? "all" : ctx.parser?.parser === "config_parse_exec_cpu_affinity" ? "numa" : "";
   if (value === keyword) return ok;
   if (value === "all" || value === "numa")
     return problem(`${ctx.directive.name}= does not take '${value}'; list the CPUs or NUMA nodes, e.g. 0-3`);
