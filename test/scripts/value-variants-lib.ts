@@ -27,6 +27,7 @@ interface Directive {
   unitTypes: string[];
   status: string;
   inV252: boolean;
+  v252Parser?: string;
 }
 interface Parser {
   parser: string;
@@ -130,6 +131,13 @@ const homes: Record<string, { suffix: string; body: string[] } | undefined> = {
   Slice: { suffix: "slice", body: [] },
 };
 
+/** Units whose name follows from a path in them: the variant's number goes into both. */
+const pathBound: Record<string, ((n: number) => { name: string; body: string[] }) | undefined> = {
+  Mount: (n) => ({ name: `srv-v${n}.mount`, body: ["What=/dev/vdb1", `Where=/srv/v${n}`] }),
+  Automount: (n) => ({ name: `srv-v${n}.automount`, body: [`Where=/srv/v${n}`] }),
+  Swap: (n) => ({ name: `dev-v${n}.swap`, body: [`What=/dev/v${n}`] }),
+};
+
 export interface Variant {
   /** The unit's file name, unique per variant. */
   unit: string;
@@ -143,19 +151,25 @@ export interface Variant {
 /** Every variant, in a stable order. */
 export function variants(): Variant[] {
   const out: Variant[] = [];
+  let bound = 0;
   for (const d of directives) {
     if (!d.inV252 || d.status !== "current") continue;
-    const home = homes[d.section];
+    const bind = pathBound[d.section];
+    // What= and Where= name the unit itself; they are not varied.
+    if (bind && (d.name === "What" || d.name === "Where")) continue;
+    const home = homes[d.section] ?? (bind ? { suffix: "", body: [] } : undefined);
     if (!home) continue;
-    const p = parsers.get(d.parser);
+    const p = parsers.get(d.v252Parser?.split(/\s/)[0] ?? d.parser);
     if (!p) continue;
     const values =
       p.kind === "enum" || p.kind === "flags" ? enumVariants(p.allowedV252?.length ? p.allowedV252 : p.allowed) : byKind[p.kind];
     if (!values) continue;
     values.forEach((value, i) => {
-      const unit = `v-${d.section.toLowerCase()}-${d.name.toLowerCase()}-${i}.${home.suffix}`;
-      const lines = d.section === "Unit" || d.section === "Install" ? [`[${d.section}]`, `${d.name}=${value}`, ...home.body] : [];
-      if (!lines.length) lines.push(`[${d.section}]`, ...home.body, `${d.name}=${value}`);
+      const named = bind?.(bound++);
+      const unit = named?.name ?? `v-${d.section.toLowerCase()}-${d.name.toLowerCase()}-${i}.${home.suffix}`;
+      const body = named?.body ?? home.body;
+      const lines = d.section === "Unit" || d.section === "Install" ? [`[${d.section}]`, `${d.name}=${value}`, ...body] : [];
+      if (!lines.length) lines.push(`[${d.section}]`, ...body, `${d.name}=${value}`);
       const line = lines.indexOf(`${d.name}=${value}`) + 1;
       out.push({ unit, text: `${lines.join("\n")}\n`, line, directive: `${d.section}.${d.name}`, value });
     });
