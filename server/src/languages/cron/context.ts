@@ -1,3 +1,4 @@
+import { pathParts } from "../../core/kinds.js";
 import type { LanguageContext } from "../../core/language.js";
 import type { Dialect } from "./data.js";
 import { type CronFile, type EnvLine, jobParts } from "./parser.js";
@@ -11,7 +12,7 @@ export function dialectOf(ctx: LanguageContext): Dialect {
 
 /** /etc/crontab and files under a cron.d directory carry a user field; other crontabs are per-user. */
 export function describeCronPath(path: string): { system: boolean; inCronD: boolean; fileName: string } {
-  const parts = path.split(/[\\/]/);
+  const parts = pathParts(path);
   const fileName = parts[parts.length - 1] ?? "";
   const parent = parts[parts.length - 2] ?? "";
   const inCronD = parent === "cron.d";
