@@ -12,6 +12,7 @@ packages=(
   chromium neovim  # the real editors (code-server's UI, a second LSP client)
   libkrb5-dev pkg-config g++ make python3  # code-server's native modules
   systemd-container debootstrap socat openssh-client zstd iproute2 util-linux  # the test host for deploys
+  qemu-system-x86 e2fsprogs  # its QEMU variant, where netplan apply works
   ca-certificates
 )
 missing=()

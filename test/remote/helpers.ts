@@ -19,9 +19,10 @@ export function connect(
   host: SshTestHost,
   user = "root",
   scope: "system" | "user" = "system",
+  connectTimeoutSeconds?: number,
 ): { host: ResolvedHost; transport: SshTransport } {
   const resolved = resolveHost(`${user}@${host.alias}`, [], { sshConfig: host.sshConfig, userScope: scope === "user" });
-  return { host: resolved, transport: new SshTransport(resolved.target, { controlDir: host.controlDir }) };
+  return { host: resolved, transport: new SshTransport(resolved.target, { controlDir: host.controlDir, connectTimeoutSeconds }) };
 }
 
 /** A local workspace directory whose path has spaces and quotes in it, as users' paths do. */
@@ -53,10 +54,12 @@ export async function deployText(
     content?: Buffer;
     netplanConfirmSeconds?: number;
     netplanRevertWaitSeconds?: number;
+    /** For a slow host (a TCG guest on a loaded machine). */
+    connectTimeoutSeconds?: number;
   } = {},
 ): Promise<DeployResult> {
   writeFileSync(file, opts.content ?? text);
-  const c = connect(host, opts.user, opts.scope);
+  const c = connect(host, opts.user, opts.scope, opts.connectTimeoutSeconds);
   return deploy({
     file,
     text,

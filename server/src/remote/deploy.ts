@@ -353,6 +353,7 @@ async function netplanOutcome(
     armedAt: armed.at,
     appliedAt,
     revertBudgetMs: (o.netplanRevertWaitSeconds ?? 180) * 1000,
+    connectTimeoutSeconds: o.transport.connectTimeoutSeconds,
     signalProgress: (confirming, message) => progress(confirming ? "health" : "rollback", message, false),
   });
   const [state = "", ...rest] = r.state.split(" ");

@@ -21,6 +21,8 @@ export interface ConfirmOptions {
   appliedAt?: number;
   /** How long to wait for the revert to finish after the window (ms). */
   revertBudgetMs?: number;
+  /** Seconds each new connection may take to connect and get the banner (at least 15). */
+  connectTimeoutSeconds?: number;
   signalProgress: (confirming: boolean, message: string) => void;
 }
 
@@ -58,7 +60,7 @@ export async function confirmNetplan(o: ConfirmOptions): Promise<ConfirmResult> 
     result.attempts++;
     // A fresh TCP connection each time. A slow host (a loaded VM) may take many seconds to log in and to
     // run the script: an attempt started inside the window may finish after it; the host's state decides.
-    const transport = new SshTransport(o.target, { reuse: false, connectTimeoutSeconds: 15 });
+    const transport = new SshTransport(o.target, { reuse: false, connectTimeoutSeconds: Math.max(15, o.connectTimeoutSeconds ?? 0) });
     const r = await transport
       .run(shellLauncher(o.sudo), { input: frameScript(confirmScript(o.vars, o.token, confirm)), timeoutMs: 90_000 })
       .catch((e: Error) => ({ code: 255, stdout: "", stderr: e.message }));

@@ -66,12 +66,17 @@ export class SshTransport {
     this.controlDir = options.reuse === false ? undefined : (options.controlDir ?? defaultControlDir());
   }
 
+  /** Seconds ssh waits for the connection and the server's banner. */
+  get connectTimeoutSeconds(): number {
+    return this.options.connectTimeoutSeconds ?? 10;
+  }
+
   /** The arguments of `ssh` for one remote command. */
   args(remoteCommand: string): string[] {
     const t = this.target;
     const a: string[] = [];
     if (t.sshConfig) a.push("-F", t.sshConfig);
-    a.push("-o", "BatchMode=yes", "-o", `ConnectTimeout=${this.options.connectTimeoutSeconds ?? 10}`);
+    a.push("-o", "BatchMode=yes", "-o", `ConnectTimeout=${this.connectTimeoutSeconds}`);
     a.push("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
     if (this.controlDir) a.push("-o", "ControlMaster=auto", "-o", `ControlPath=${join(this.controlDir, "%C")}`, "-o", "ControlPersist=60");
     else a.push("-o", "ControlMaster=no", "-o", "ControlPath=none");

@@ -3,6 +3,8 @@
 # The same list is in .ci/run; here it makes `node scripts/test.mjs remote` work on a fresh machine.
 set -euo pipefail
 packages=(systemd-container debootstrap socat openssh-client zstd iproute2 util-linux)
+# --qemu: the QEMU variant (qemu-host.ts) also needs QEMU and mkfs.ext4 -d.
+[ "${1:-}" != --qemu ] || packages+=(qemu-system-x86 e2fsprogs)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 
 const here = resolve(import.meta.dirname);
-const cacheDir = resolve(here, "../../../.cache/remote-host");
+export const cacheDir = resolve(here, "../../../.cache/remote-host");
 
 export interface TestHost {
   port: number;
@@ -32,7 +32,7 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -42,7 +42,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function must(cmd: string, args: string[], what: string): string {
   const r = spawnSync(cmd, args, { encoding: "utf8" });
@@ -51,7 +51,7 @@ function must(cmd: string, args: string[], what: string): string {
 }
 
 /** Processes and resources to undo, in reverse order, also from an exit handler. */
-class Teardown {
+export class Teardown {
   private steps: { name: string; undo: () => void | Promise<void> }[] = [];
   add(name: string, undo: () => void | Promise<void>) {
     this.steps.push({ name, undo });
@@ -72,7 +72,7 @@ class Teardown {
   }
 }
 
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
+export function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((ok) => {
     const t = setTimeout(() => ok(false), ms);
