@@ -43,7 +43,8 @@ export function parseShow(output: string): Record<string, string>[] {
     });
 }
 
-function isoTime(s: string | undefined): string {
+/** systemd's timestamp ("Sun 2026-11-22 01:20:03 UTC") as ISO 8601, "" when unset. */
+export function isoTime(s: string | undefined): string {
   if (!s || s === "n/a") return "";
   // "Sun 2026-11-22 01:20:03 UTC": systemd's own format; Date parses the part after the weekday.
   const d = new Date(s.replace(/^[A-Z][a-z]{2} /, "").replace(/ ([A-Z]{2,5})$/, (_m, z: string) => (z === "UTC" ? "Z" : ` ${z}`)));

@@ -122,3 +122,53 @@ export interface JournalEntry {
 }
 
 export type UnitAction = "start" | "stop" | "restart" | "reload" | "enable" | "disable" | "mask" | "unmask" | "reset-failed" | "rollback";
+
+/** A condition or assert of a unit, with the result of its last check. */
+export interface UnitPageCondition {
+  kind: "condition" | "assert";
+  /** As written in the unit, e.g. "ConditionPathExists=!/etc/foo". */
+  setting: string;
+  result: "met" | "failed" | "unchecked";
+}
+
+/** A socket the unit listens on: from a socket unit that triggers it, or one its processes hold open. */
+export interface UnitPageSocket {
+  /** The socket unit, or "" for a socket one of the unit's processes opened. */
+  unit: string;
+  /** tcp, udp, ... ("" for a socket unit's Listen= entry, whose address says its kind). */
+  protocol: string;
+  address: string;
+}
+
+/** A timer that triggers the unit. */
+export interface UnitPageTimer {
+  unit: string;
+  activeState: string;
+  /** ISO times, "" when never / not scheduled. */
+  lastTrigger: string;
+  nextElapse: string;
+  /** The calendar spec(s) as systemd shows them, or "". */
+  schedule: string;
+}
+
+/** What a unit's page shows (`etcetera status UNIT --details`): its status and the rest Cockpit shows. */
+export interface UnitPage extends UnitStatus {
+  /** ISO time of the last state change. */
+  stateChangedAt: string;
+  /** Memory and tasks of its control group, null when systemd does not account them. */
+  memoryBytes: number | null;
+  tasks: number | null;
+  dropIns: string[];
+  /** "yes"/"no" from the last start attempt, "" before one. */
+  conditionResult: string;
+  conditionCheckedAt: string;
+  assertResult: string;
+  conditions: UnitPageCondition[];
+  sockets: UnitPageSocket[];
+  timers: UnitPageTimer[];
+  journal: JournalEntry[];
+  /** Why the journal is empty when the host said why ("" otherwise). */
+  journalNote: string;
+  /** What could not be read without root, when sudo wanted a password. */
+  limited?: string;
+}
