@@ -6,10 +6,13 @@
  * and its failure paths (unreachable host, sudo that wants a password).
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { UnitPage } from "../../server/src/remote/types.js";
 import { cli, Timings } from "./helpers.js";
-import { startTestHost, type TestHost } from "./host/test-host.js";
+import { hostFile, startTestHost, type TestHost } from "./host/test-host.js";
 
 const timings = new Timings();
 let host: TestHost;
@@ -133,6 +136,37 @@ describe("a unit's page on a real systemd host", { timeout: 600_000, skip: notRo
       env(),
     );
     assert.match(text.stdout, /^> sudo on .* wants a password/m);
+  });
+
+  it("cat --format json gives each of the unit's files exactly, fragment first (what an editable copy starts from)", async () => {
+    host.sh(
+      "mkdir -p /etc/systemd/system/paged.service.d && printf '[Service]\\nNice=5\\n' > /etc/systemd/system/paged.service.d/nice.conf && systemctl daemon-reload",
+    );
+    const r = await cli(remote("cat", "paged.service", "--format", "json"), env());
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout) as { found: boolean; text: string; files: { path: string; text: string }[] };
+    assert.deepEqual(
+      j.files.map((f) => f.path),
+      ["/etc/systemd/system/paged.service", "/etc/systemd/system/paged.service.d/nice.conf"],
+    );
+    assert.equal(j.files[0]?.text, hostFile(host, "etc/systemd/system/paged.service"));
+    assert.equal(j.files[1]?.text, "[Service]\nNice=5\n");
+    assert.match(j.text, /^# \/etc\/systemd\/system\/paged\.service.d\/nice\.conf$/m);
+  });
+
+  it("diff --format json carries the host's copy, for an editor's diff view", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "etcetera-page-"));
+    try {
+      const f = join(dir, "paged.service");
+      writeFileSync(f, "[Unit]\nDescription=local\n");
+      const r = await cli(remote("diff", f, "--format", "json"), env());
+      assert.equal(r.code, 1);
+      const j = JSON.parse(r.stdout) as { status: string; installed?: string };
+      assert.equal(j.status, "differs");
+      assert.equal(j.installed, hostFile(host, "etc/systemd/system/paged.service"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exit 3 and one clear line for an unreachable host", async () => {

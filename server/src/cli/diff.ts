@@ -70,7 +70,9 @@ export async function runDiff(argv: string[], io: CommandIO): Promise<number> {
       else if (diff === undefined) io.stdout(`differs: ${printable(file)} ≠ ${printable(where)}:${printable(path)} (diff(1) not found)\n`);
       else for (const l of diff.replace(/\n$/, "").split("\n")) io.stdout(`${colored(l, io.isTTY)}\n`);
     } else {
-      const out = { file, host: where, target: path, status, ...(diff !== undefined ? { diff } : {}) };
+      // The host's copy as text too, for an editor's diff view (local vs host).
+      const installed = remote === undefined ? {} : { installed: remote.toString("utf8") };
+      const out = { file, host: where, target: path, status, ...(diff !== undefined ? { diff } : {}), ...installed };
       io.stdout(`${JSON.stringify(out, null, ctx.format === "json" ? 2 : undefined)}\n`);
     }
     return status === "same" ? 0 : 1;
