@@ -1,7 +1,7 @@
 import { commands, type ExtensionContext, type LogOutputChannel, l10n, ProgressLocation, type Uri, window, workspace } from "vscode";
 import type { DeployProgress, DeployResult } from "../../../server/src/remote/types";
 import { runCli } from "../remote/cliRunner";
-import type { HostState } from "../remote/hostState";
+import { type HostState, sha256Of } from "../remote/hostState";
 import { pickHost } from "./pickHost";
 
 type CliError = { type: "error"; code: string; message: string };
@@ -52,17 +52,28 @@ async function runDeploy(
   );
 }
 
-/** "Deploy and Restart": lint, verify on the host, install, restart, roll back on failure. */
-export async function deployAndRestart(context: ExtensionContext, state: HostState, output: LogOutputChannel, uri?: Uri): Promise<void> {
+/**
+ * "Deploy and Restart": lint, verify on the host, install, restart, roll back on failure.
+ * `toHost` deploys there instead of the current host (saving an editable copy of a host's file).
+ * Resolves with the result, when there is one.
+ */
+export async function deployAndRestart(
+  context: ExtensionContext,
+  state: HostState,
+  output: LogOutputChannel,
+  uri?: Uri,
+  toHost?: string,
+): Promise<DeployResult | undefined> {
   const doc = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
   if (!doc) return void window.showErrorMessage(l10n.t("Open the file to deploy first."));
   if (doc.isUntitled)
     return void window.showErrorMessage(l10n.t("Save the file first: its name and folder decide where it goes on the host."));
   if (doc.isDirty && !(await doc.save())) return;
-  const host = state.current() ?? (await pickHost(state));
+  const host = toHost ?? state.current() ?? (await pickHost(state));
   if (!host) return;
   let force = false;
   for (;;) {
+    const sha256 = sha256Of(doc.uri.fsPath);
     const { result, error, stderr } = await runDeploy(context, doc.uri.fsPath, host, force);
     const name = doc.fileName.split(/[\\/]/).pop() ?? doc.fileName;
     if (error || !result) {
@@ -96,6 +107,8 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
     }
     if (result.unit && (result.outcome === "deployed" || result.outcome === "unchanged" || result.outcome === "rolled-back"))
       await state.rememberDeployed(host, result.unit);
+    if (sha256 && (result.outcome === "deployed" || result.outcome === "unchanged"))
+      await state.rememberDeployedFile(host, { file: doc.uri.fsPath, sha256, unit: result.unit, at: new Date().toISOString() });
     const status = result.status
       ? ` ${l10n.t("{0} is {1} ({2}), PID {3}.", result.status.unit, result.status.activeState, result.status.subState, result.status.mainPid)}`
       : "";
@@ -115,6 +128,6 @@ export async function deployAndRestart(context: ExtensionContext, state: HostSta
         .then((pick) => {
           if (pick) output.show(true);
         });
-    return;
+    return result;
   }
 }

@@ -1,6 +1,24 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { EventEmitter, type ExtensionContext, workspace } from "vscode";
 import { isUnitName } from "../../../server/src/remote/names";
 import type { HostEntry } from "../../../server/src/remote/types";
+
+/** What a deploy from this workspace installed: which file, its SHA-256 then, and the unit it runs. */
+export interface DeployedFile {
+  file: string;
+  sha256: string;
+  unit?: string;
+  at: string;
+}
+
+export function sha256Of(file: string): string | undefined {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
 
 /** The hosts the user configured, the current host, and which units this workspace deployed where. */
 export class HostState {
@@ -56,6 +74,28 @@ export class HostState {
     map[host] = [...new Set([...(map[host] ?? []), unit])];
     await this.context.workspaceState.update("etcetera.deployedUnits", map);
     this.changed.fire();
+  }
+
+  private deployedFiles(): Record<string, DeployedFile[]> {
+    return this.context.workspaceState.get<Record<string, DeployedFile[]>>("etcetera.deployedFiles") ?? {};
+  }
+
+  /** Records a deploy of `file` to `host` with the bytes it had (`sha256`): the base of drift. */
+  async rememberDeployedFile(host: string, record: DeployedFile): Promise<void> {
+    const map = this.deployedFiles();
+    map[host] = [...(map[host] ?? []).filter((r) => r.file !== record.file), record];
+    await this.context.workspaceState.update("etcetera.deployedFiles", map);
+    this.changed.fire();
+  }
+
+  /** The files deployed to `host` from here whose local copy changed since (or is gone). */
+  drifted(host: string): DeployedFile[] {
+    return (this.deployedFiles()[host] ?? []).filter((r) => sha256Of(r.file) !== r.sha256);
+  }
+
+  /** The local file last deployed to `host` that runs `unit`, if this workspace deployed one. */
+  deployedFileOf(host: string, unit: string): DeployedFile | undefined {
+    return (this.deployedFiles()[host] ?? []).filter((r) => r.unit === unit).pop();
   }
 
   async pin(host: string, unit: string): Promise<void> {

@@ -16,9 +16,11 @@ import {
 import { unitNameProblem } from "../../../server/src/remote/names";
 import { deployTarget, isDeployable } from "../../../server/src/remote/targets";
 import { deployAndRestart } from "../commands/deploy";
+import { LiveHost } from "../commands/liveHost";
 import { pickHost } from "../commands/pickHost";
-import { type HostNode, HostsTree, UnitNode, unitAction } from "../views/hostsTree";
+import { type HostNode, HostsTree, UnitNode } from "../views/hostsTree";
 import { JournalView } from "../views/journalView";
+import { HostDocuments } from "./hostDocuments";
 import { HostState } from "./hostState";
 
 /** A CodeLens on the first line of every file Etcetera can deploy. */
@@ -106,9 +108,8 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
       const n = await selectedUnit(node);
       if (n) await journal.show(n.host, n.unit);
     }),
-    ...(["start", "stop", "restart", "enable", "disable", "rollback"] as const).map((action) =>
-      commands.registerCommand(`etcetera.unit.${action}`, (node?: UnitNode) => unitAction(context, tree, node, action)),
-    ),
   );
+  // Open from the host, editable copies, Compare with Host, the unit page and the unit actions.
+  new LiveHost(context, state, new HostDocuments(context), output, () => tree.refresh());
   return tree;
 }

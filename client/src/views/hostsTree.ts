@@ -8,7 +8,6 @@ import {
   type TreeDataProvider,
   TreeItem,
   TreeItemCollapsibleState,
-  window,
   workspace,
 } from "vscode";
 import type { UnitStatus } from "../../../server/src/remote/types";
@@ -36,6 +35,8 @@ export class UnitNode extends TreeItem {
     readonly host: string,
     readonly unit: string,
     readonly status: UnitStatus | undefined,
+    /** The local file deployed for this unit, when it changed since that deploy. */
+    readonly drifted?: string,
   ) {
     super(unit, TreeItemCollapsibleState.None);
     this.contextValue = "etcetera.unit";
@@ -68,6 +69,10 @@ export class UnitNode extends TreeItem {
             ? ["sync", "charts.yellow"]
             : ["circle-outline", "disabledForeground"];
     this.iconPath = new ThemeIcon(icon, new ThemeColor(color));
+    if (drifted) {
+      this.description = l10n.t("{0} · local file changed", String(this.description));
+      this.tooltip = l10n.t("{0}\n\n{1} changed since it was deployed here: Compare with Host shows how.", String(this.tooltip), drifted);
+    }
     this.command = { command: "etcetera.showLogs", title: l10n.t("Show Logs"), arguments: [this] };
   }
 }
@@ -154,6 +159,7 @@ export class HostsTree implements TreeDataProvider<Node> {
     if (units.length === 0) return [new MessageNode(l10n.t("No units yet: deploy one, or pin a unit"))];
     const known = this.statuses.get(node.host);
     const out: Node[] = known?.error ? [new MessageNode(known.error)] : [];
+    const drifted = this.state.drifted(node.host);
     return out.concat(
       units.map(
         (u) =>
@@ -161,29 +167,9 @@ export class HostsTree implements TreeDataProvider<Node> {
             node.host,
             u,
             known?.units.find((s) => s.unit === u),
+            drifted.find((d) => d.unit === u)?.file,
           ),
       ),
     );
   }
-}
-
-/** Runs start/stop/restart/enable/disable/rollback from the context menu, then refreshes. */
-export async function unitAction(context: ExtensionContext, tree: HostsTree, node: UnitNode | undefined, action: string): Promise<void> {
-  if (!node) return;
-  if (action === "rollback") {
-    const ok = await window.showWarningMessage(
-      l10n.t("Roll {0} on {1} back to the version before the last deploy?", node.unit, node.host),
-      { modal: true },
-      l10n.t("Roll Back"),
-    );
-    if (!ok) return;
-  }
-  const run = runCli(context, "status", [`--host=${node.host}`, `--action=${action}`, "--format=json"], [node.unit]);
-  const { code, stdout, stderr } = await window.withProgress(
-    { location: { viewId: "etcetera.hosts" }, title: l10n.t("{0} {1}", action, node.unit) },
-    () => run.done,
-  );
-  const r = lastJson<{ message?: string; status?: UnitStatus }>(stdout);
-  if (code !== 0) void window.showErrorMessage(l10n.t("{0} {1} on {2}: {3}", action, node.unit, node.host, r?.message ?? stderr.trim()));
-  tree.refresh();
 }

@@ -7,6 +7,7 @@ import Mocha from "mocha";
 import { deploySuites } from "./deploy.spec.js";
 import { detectionSuites } from "./detection.spec.js";
 import { languageSuites } from "./languages.spec.js";
+import { liveHostSuites } from "./live-host.spec.js";
 import { systemdSuites } from "./systemd.spec.js";
 
 export async function run(): Promise<void> {
@@ -14,8 +15,9 @@ export async function run(): Promise<void> {
   // The bdd interface defines describe/it (and mocha's exports of them) once this event has fired.
   mocha.suite.emit("pre-require", globalThis, "etcetera-integration", mocha);
   if (process.env.ETCETERA_TEST_HOST_ALIAS) {
-    // test/editors/deploy.test.ts: a real systemd host is up; only the suite that needs it runs.
-    deploySuites();
+    // test/editors/deploy.test.ts or live-host.test.ts: a real systemd host is up; only the suite asked for runs.
+    if (process.env.ETCETERA_TEST_SUITE === "live-host") liveHostSuites();
+    else deploySuites();
   } else {
     languageSuites();
     systemdSuites();
