@@ -156,6 +156,12 @@ export class LiveHost implements CodeLensProvider {
   async editCopy(given?: HostUnit, wanted?: string): Promise<LiveResult> {
     const t = await this.unitTarget(given, "Edit a copy of");
     if (!t) return {};
+    // The host names a folder of the copies: never one that leads out of it.
+    if (/[\\/]|^\.\.?$/.test(t.host)) {
+      const why = `'${t.host}' cannot name a folder for copies of its files`;
+      void window.showErrorMessage(why);
+      return { error: why };
+    }
     const { code, stdout, stderr } = await runCli(this.context, "cat", [`--host=${t.host}`, "--format=json"], [t.unit]).done;
     const error = cliError(stdout, stderr, code);
     const files = lastJson<{ files?: { path: string; text: string }[] }>(stdout)?.files ?? [];
