@@ -7,6 +7,7 @@ import {
   type Event,
   type ExtensionContext,
   type LogOutputChannel,
+  l10n,
   languages,
   Range,
   type TextDocument,
@@ -34,18 +35,47 @@ export type LiveResult = { uri?: string; error?: string };
 /** Actions that stop or change what runs or starts at boot: each asks first, in a modal dialog. */
 export const confirmedActions: ReadonlySet<UnitAction> = new Set(["stop", "restart", "disable", "mask", "rollback"]);
 
-const actionTitles: Record<UnitAction, string> = {
-  start: "Start",
-  stop: "Stop",
-  restart: "Restart",
-  reload: "Reload",
-  enable: "Enable",
-  disable: "Disable",
-  mask: "Mask",
-  unmask: "Unmask",
-  "reset-failed": "Reset Failed",
-  rollback: "Roll Back",
-};
+/** The action's button and CodeLens title. */
+function actionTitle(a: UnitAction): string {
+  switch (a) {
+    case "start":
+      return l10n.t("Start");
+    case "stop":
+      return l10n.t("Stop");
+    case "restart":
+      return l10n.t("Restart");
+    case "reload":
+      return l10n.t("Reload");
+    case "enable":
+      return l10n.t("Enable");
+    case "disable":
+      return l10n.t("Disable");
+    case "mask":
+      return l10n.t("Mask");
+    case "unmask":
+      return l10n.t("Unmask");
+    case "reset-failed":
+      return l10n.t("Reset Failed");
+    case "rollback":
+      return l10n.t("Roll Back");
+  }
+}
+
+/** The question a destructive action asks first. */
+function question(a: UnitAction, t: HostUnit): string {
+  switch (a) {
+    case "rollback":
+      return l10n.t("Roll {0} on {1} back to the version before the last deploy?", t.unit, t.host);
+    case "disable":
+      return l10n.t("Disable {0} on {1}? It will no longer start at boot.", t.unit, t.host);
+    case "mask":
+      return l10n.t("Mask {0} on {1}? It will no longer start, at boot nor by hand.", t.unit, t.host);
+    case "stop":
+      return l10n.t("Stop {0} on {1}? What it serves is interrupted.", t.unit, t.host);
+    default:
+      return l10n.t("Restart {0} on {1}? What it serves is interrupted.", t.unit, t.host);
+  }
+}
 
 const pageActions: UnitAction[] = ["start", "stop", "restart", "reload", "enable", "disable", "mask", "unmask", "reset-failed"];
 
@@ -65,14 +95,9 @@ export function hostOfCopy(context: ExtensionContext, file: string): string | un
 /** The confirmation for a destructive action; true when the user chose to go on. */
 async function confirm(action: UnitAction, t: HostUnit): Promise<boolean> {
   if (!confirmedActions.has(action)) return true;
-  const what =
-    action === "rollback"
-      ? `Roll ${t.unit} on ${t.host} back to the version before the last deploy?`
-      : action === "disable" || action === "mask"
-        ? `${actionTitles[action]} ${t.unit} on ${t.host}? It will no longer start at boot${action === "mask" ? " nor by hand" : ""}.`
-        : `${actionTitles[action]} ${t.unit} on ${t.host}? What it serves is interrupted.`;
   try {
-    return (await window.showWarningMessage(what, { modal: true }, actionTitles[action])) === actionTitles[action];
+    const yes = actionTitle(action);
+    return (await window.showWarningMessage(question(action, t), { modal: true }, yes)) === yes;
   } catch {
     // A workbench that shows no dialogs (VS Code under test) refuses: that is no.
     return false;
@@ -118,24 +143,24 @@ export class LiveHost implements CodeLensProvider {
     return { uri: uri.toString() };
   }
 
-  private async unitTarget(t: HostUnit | undefined, title: string): Promise<HostUnit | undefined> {
+  private async unitTarget(t: HostUnit | undefined): Promise<HostUnit | undefined> {
     if (t?.host && t.unit) return t;
     const host = this.state.current() ?? (await pickHost(this.state));
     if (!host) return undefined;
-    const unit = await window.showInputBox({ title: `${title} on ${host}`, prompt: "A unit name, e.g. nginx.service" });
+    const unit = await window.showInputBox({ title: l10n.t("A unit on {0}", host), prompt: l10n.t("A unit name, e.g. nginx.service") });
     return unit?.trim() ? { host, unit: unit.trim() } : undefined;
   }
 
   /** The unit as the host's systemd has it (`systemctl cat`), read-only. */
   async openUnit(given?: HostUnit): Promise<LiveResult> {
-    const t = await this.unitTarget(given, "Open unit");
+    const t = await this.unitTarget(given);
     if (!t) return {};
     return this.open(hostDocumentUri({ kind: "unit", ...t }), "systemd-unit");
   }
 
   /** The unit's page: state, resources, sockets, timers, conditions, journal; actions as CodeLenses. */
   async showPage(given?: HostUnit): Promise<LiveResult> {
-    const t = await this.unitTarget(given, "Unit page");
+    const t = await this.unitTarget(given);
     if (!t) return {};
     return this.open(hostDocumentUri({ kind: "page", ...t }), "markdown");
   }
@@ -154,11 +179,11 @@ export class LiveHost implements CodeLensProvider {
    * /etc; saving the copy deploys it to that host.
    */
   async editCopy(given?: HostUnit, wanted?: string): Promise<LiveResult> {
-    const t = await this.unitTarget(given, "Edit a copy of");
+    const t = await this.unitTarget(given);
     if (!t) return {};
     // The host names a folder of the copies: never one that leads out of it.
     if (/[\\/]|^\.\.?$/.test(t.host)) {
-      const why = `'${t.host}' cannot name a folder for copies of its files`;
+      const why = l10n.t("'{0}' cannot name a folder for copies of its files", t.host);
       void window.showErrorMessage(why);
       return { error: why };
     }
@@ -166,7 +191,7 @@ export class LiveHost implements CodeLensProvider {
     const error = cliError(stdout, stderr, code);
     const files = lastJson<{ files?: { path: string; text: string }[] }>(stdout)?.files ?? [];
     if (error || files.length === 0) {
-      const why = error ?? `${t.host} has no file for ${t.unit}`;
+      const why = error ?? l10n.t("{0} has no file for {1}", t.host, t.unit);
       void window.showErrorMessage(why);
       return { error: why };
     }
@@ -177,7 +202,7 @@ export class LiveHost implements CodeLensProvider {
         : await window
             .showQuickPick(
               files.map((f) => ({ label: f.path, file: f })),
-              { title: `Which file of ${t.unit} on ${t.host}?` },
+              { title: l10n.t("Which file of {0} on {1}?", t.unit, t.host) },
             )
             .then((p) => p?.file));
     if (!picked) return {};
@@ -188,7 +213,13 @@ export class LiveHost implements CodeLensProvider {
     const doc = await workspace.openTextDocument(Uri.file(local));
     await window.showTextDocument(doc, { preview: false });
     void window.showInformationMessage(
-      `Editing a copy of ${picked.path} from ${t.host}. Saving it deploys it there (verified, rolled back on failure)${picked.path.startsWith("/etc/") ? "" : `, to /etc/systemd/system, where it overrides ${picked.path}`}.`,
+      picked.path.startsWith("/etc/")
+        ? l10n.t("Editing a copy of {0} from {1}. Saving it deploys it there (verified, rolled back on failure).", picked.path, t.host)
+        : l10n.t(
+            "Editing a copy of {0} from {1}. Saving it deploys it there (verified, rolled back on failure), to /etc/systemd/system, where it overrides {0}.",
+            picked.path,
+            t.host,
+          ),
     );
     return { uri: doc.uri.toString() };
   }
@@ -213,14 +244,14 @@ export class LiveHost implements CodeLensProvider {
       host = given.host;
       file = this.state.deployedFileOf(given.host, given.unit)?.file;
       if (!file) {
-        const why = `This workspace has not deployed ${given.unit} to ${given.host}: there is no local file to compare.`;
+        const why = l10n.t("This workspace has not deployed {0} to {1}: there is no local file to compare.", given.unit, given.host);
         void window.showInformationMessage(why);
         return { error: why };
       }
     } else {
       const doc = given ? await workspace.openTextDocument(given) : window.activeTextEditor?.document;
       if (doc?.uri.scheme !== "file" || !isDeployable(doc.uri.fsPath)) {
-        const why = "Compare with Host works on a unit, drop-in, crontab, logrotate or netplan file saved on disk.";
+        const why = l10n.t("Compare with Host works on a unit, drop-in, crontab, logrotate or netplan file saved on disk.");
         void window.showErrorMessage(why);
         return { error: why };
       }
@@ -236,7 +267,7 @@ export class LiveHost implements CodeLensProvider {
       return { error };
     }
     const name = path.basename(file);
-    await commands.executeCommand("vscode.diff", hostUri, Uri.file(file), `${name} (${host} ↔ local)`);
+    await commands.executeCommand("vscode.diff", hostUri, Uri.file(file), l10n.t("{0} ({1} ↔ local)", name, host));
     return { uri: hostUri.toString() };
   }
 
@@ -246,12 +277,14 @@ export class LiveHost implements CodeLensProvider {
     if (!(await confirm(action, t))) return { ran: false };
     const run = runCli(this.context, "status", [`--host=${t.host}`, `--action=${action}`, "--format=json"], [t.unit]);
     const { code, stdout, stderr } = await window.withProgress(
-      { location: { viewId: "etcetera.hosts" }, title: `${action} ${t.unit}` },
+      { location: { viewId: "etcetera.hosts" }, title: l10n.t("{0} {1}", actionTitle(action), t.unit) },
       () => run.done,
     );
     const r = lastJson<{ message?: string; status?: UnitStatus; type?: string }>(stdout);
     const error =
-      code === 0 ? undefined : `${actionTitles[action]} ${t.unit} on ${t.host}: ${r?.message ?? (stderr.trim() || `exit ${code}`)}`;
+      code === 0
+        ? undefined
+        : l10n.t("{0} {1} on {2}: {3}", actionTitle(action), t.unit, t.host, r?.message ?? (stderr.trim() || `exit ${code}`));
     if (error) void window.showErrorMessage(error);
     const page = hostDocumentUri({ kind: "page", ...t });
     if (workspace.textDocuments.some((d) => d.uri.toString() === page.toString())) await this.docs.load(page);
@@ -265,18 +298,20 @@ export class LiveHost implements CodeLensProvider {
     const t: HostUnit = { host: d.host, unit: d.unit };
     const top = new Range(0, 0, 0, 0);
     return [
-      new CodeLens(top, { command: "etcetera.host.refreshPage", title: "$(refresh) Refresh", arguments: [doc.uri] }),
+      new CodeLens(top, { command: "etcetera.host.refreshPage", title: l10n.t("$(refresh) Refresh"), arguments: [doc.uri] }),
       ...pageActions.map(
         (a) =>
           new CodeLens(top, {
             command: `etcetera.unit.${a}`,
-            title: actionTitles[a],
-            tooltip: `systemctl ${a} ${t.unit} on ${t.host}${confirmedActions.has(a) ? " (asks first)" : ""}`,
+            title: actionTitle(a),
+            tooltip: confirmedActions.has(a)
+              ? l10n.t("systemctl {0} {1} on {2} (asks first)", a, t.unit, t.host)
+              : l10n.t("systemctl {0} {1} on {2}", a, t.unit, t.host),
             arguments: [t],
           }),
       ),
-      new CodeLens(top, { command: "etcetera.host.openUnit", title: "Open Unit File", arguments: [t] }),
-      new CodeLens(top, { command: "etcetera.showLogs", title: "Follow Logs", arguments: [t] }),
+      new CodeLens(top, { command: "etcetera.host.openUnit", title: l10n.t("Open Unit File"), arguments: [t] }),
+      new CodeLens(top, { command: "etcetera.showLogs", title: l10n.t("Follow Logs"), arguments: [t] }),
     ];
   }
 }

@@ -1,4 +1,4 @@
-import { type Disposable, EventEmitter, type ExtensionContext, type TextDocumentContentProvider, Uri, workspace } from "vscode";
+import { type Disposable, EventEmitter, type ExtensionContext, l10n, type TextDocumentContentProvider, Uri, workspace } from "vscode";
 import type { UnitPage } from "../../../server/src/remote/types";
 import { unitPageText } from "../../../server/src/remote/unit-page-text";
 import { lastJson, runCli } from "./cliRunner";
@@ -39,7 +39,7 @@ type CliError = { type: "error"; code?: string; message: string };
 export function cliError(stdout: string, stderr: string, code: number): string | undefined {
   const parsed = lastJson<CliError | Record<string, unknown>>(stdout);
   if (parsed && (parsed as CliError).type === "error") return (parsed as CliError).message;
-  if (parsed === undefined) return stderr.trim().split("\n")[0] || `the command failed (exit ${code})`;
+  if (parsed === undefined) return stderr.trim().split("\n")[0] || l10n.t("the command failed (exit {0})", code);
   return undefined;
 }
 
@@ -70,7 +70,10 @@ export class HostDocuments implements TextDocumentContentProvider, Disposable {
       const error = cliError(stdout, stderr, code);
       if (error) return error;
       const r = lastJson<{ found: boolean; text: string; message: string }>(stdout);
-      if (!r?.found) return `${d.host} has no file for ${d.unit}${r?.message ? `: ${r.message}` : ""}`;
+      if (!r?.found)
+        return r?.message
+          ? l10n.t("{0} has no file for {1}: {2}", d.host, d.unit, r.message)
+          : l10n.t("{0} has no file for {1}", d.host, d.unit);
       this.texts.set(key, r.text);
     } else if (d.kind === "page") {
       const { code, stdout, stderr } = await runCli(this.context, "status", [host, "--details", "--format=json"], [d.unit]).done;
