@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import {
   CodeLens,
@@ -209,7 +209,8 @@ export class LiveHost implements CodeLensProvider {
     const dropIn = /\.d$/.test(path.posix.dirname(picked.path));
     const local = path.join(copiesDir(this.context), t.host, ...(dropIn ? [`${t.unit}.d`, path.posix.basename(picked.path)] : [t.unit]));
     mkdirSync(path.dirname(local), { recursive: true, mode: 0o700 });
-    writeFileSync(local, picked.text, { mode: 0o600 });
+    // Through VS Code's file service, so that an editor already open on an older copy takes the new text.
+    await workspace.fs.writeFile(Uri.file(local), Buffer.from(picked.text, "utf8"));
     const doc = await workspace.openTextDocument(Uri.file(local));
     await window.showTextDocument(doc, { preview: false });
     void window.showInformationMessage(
