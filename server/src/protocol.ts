@@ -65,3 +65,33 @@ export interface EffectiveUnitResult {
   /** The lines joined: the document to show. */
   text: string;
 }
+
+/** What the unit in the editor pulls in, what pulls it in and its ordering (the dependency view). */
+export const dependenciesRequest = "etcetera/dependencies";
+
+export interface DependenciesParams {
+  uri: string;
+}
+
+export interface DependencyEntry {
+  unit: string;
+  /** The unit's file, when the workspace has it. */
+  uri?: string;
+  /** Where the unit is known from: the workspace, systemd's standard targets, or only by name. */
+  known: "workspace" | "standard" | "name";
+  /** The settings (or systemd's own rules) that make the edge. */
+  via: string[];
+  /** The edge takes part in an ordering cycle. */
+  inCycle: boolean;
+}
+
+export interface UnitDependencies {
+  /** The unit viewed, or null when the document is not a systemd unit or drop-in. */
+  unit: string | null;
+  pullsIn: DependencyEntry[];
+  pulledInBy: DependencyEntry[];
+  orderedAfter: DependencyEntry[];
+  orderedBefore: DependencyEntry[];
+  /** Ordering cycles through the unit, each as its units in order (each starts after the next). */
+  cycles: string[][];
+}

@@ -21,6 +21,7 @@ import { languages } from "./core/registry.js";
 import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
+import { dependenciesOf } from "./features/dependencies.js";
 import { dependentsOf } from "./features/dependents.js";
 import { AnalysisCache } from "./features/documents.js";
 import { newEffectiveUnit } from "./features/effective-unit-request.js";
@@ -39,8 +40,10 @@ import { newSecurityReport } from "./features/security-report.js";
 import { DEFAULT_SCAN_BUDGET, UnitNameIndex } from "./features/workspace-index.js";
 import { newestKnownVersion } from "./languages/systemd/data.js";
 import {
+  type DependenciesParams,
   type DocumentInfo,
   type DocumentInfoParams,
+  dependenciesRequest,
   documentInfoRequest,
   type EffectiveUnitParams,
   type EffectiveUnitResult,
@@ -49,6 +52,7 @@ import {
   type SecurityReport,
   type SecurityReportParams,
   securityReportRequest,
+  type UnitDependencies,
 } from "./protocol.js";
 
 /** The only file that touches the LSP connection: it wires the language features to it. */
@@ -335,6 +339,12 @@ export function startServer(): void {
     const analysis = doc && analysisOf(doc);
     const settings = await settingsFor(params.uri);
     return { kind: analysis?.kind ?? null, targetVersion: settings.systemd.version, newestKnownVersion };
+  });
+
+  connection.onRequest(dependenciesRequest, (params: DependenciesParams): UnitDependencies => {
+    const doc = documents.get(params.uri);
+    const analysis = doc && analysisOf(doc);
+    return dependenciesOf(analysis, pathOf(params.uri), index);
   });
 
   documents.listen(connection);

@@ -22,6 +22,7 @@ import { misleadingTimespan } from "./misleading-timespan.js";
 import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
+import { orderingCycle } from "./ordering-cycle.js";
 import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
 import { pidfileUnderVarRun } from "./pidfile-under-var-run.js";
 import { removedDirective } from "./removed-directive.js";
@@ -74,6 +75,7 @@ export const systemdRules: readonly UnitRule[] = [
   timerUnitMissing,
   // Mistakes systemd-analyze verify accepts: dependencies, settings without effect, command lines, schedules, files
   requirementWithoutOrdering,
+  orderingCycle,
   triggerRequiresOwnUnit,
   wantedByTimersTarget,
   timerWantedByMultiUser,
