@@ -11,6 +11,7 @@ import { registerNetplanDetection } from "./netplanDetection";
 import { registerOpenFiles } from "./openCreatedFiles";
 import { registerRemote } from "./remote/register";
 import { registerStatusBar } from "./statusBar";
+import { type DependencyTree, registerDependencyTree } from "./views/dependencyTree";
 import { registerNewFileCommands } from "./walkthrough/newFile";
 
 let client: LanguageClient | undefined;
@@ -18,6 +19,8 @@ let client: LanguageClient | undefined;
 /** What activate() returns (vscode.extensions.getExtension(id).exports): the Hosts view's data, read by the integration tests. */
 export interface EtceteraApi {
   hostsTree: TreeDataProvider<TreeItem>;
+  /** The Dependencies view's data (set once the language server runs). */
+  dependencyTree?: DependencyTree;
 }
 
 /** Activation stays thin: start the bundled server, register commands and the status bar. */
@@ -44,7 +47,8 @@ export async function activate(context: ExtensionContext): Promise<EtceteraApi> 
   registerNetplanDetection(context);
   const hostsTree = registerRemote(context, output);
   await languageClient.start();
-  return { hostsTree };
+  const dependencyTree = registerDependencyTree(context, languageClient);
+  return { hostsTree, dependencyTree };
 }
 
 export async function deactivate(): Promise<void> {
