@@ -3,6 +3,7 @@ import {
   type Event,
   EventEmitter,
   type ExtensionContext,
+  l10n,
   languages,
   MarkdownString,
   type TextEditor,
@@ -20,11 +21,11 @@ import { type DependencyEntry, dependenciesRequest, type UnitDependencies } from
 
 type GroupKey = "pullsIn" | "pulledInBy" | "orderedAfter" | "orderedBefore";
 
-const groups: { key: GroupKey; label: string; icon: string }[] = [
-  { key: "pullsIn", label: "Pulls in", icon: "arrow-right" },
-  { key: "pulledInBy", label: "Pulled in by", icon: "arrow-left" },
-  { key: "orderedAfter", label: "Ordered after", icon: "debug-step-back" },
-  { key: "orderedBefore", label: "Ordered before", icon: "debug-step-over" },
+const groups: { key: GroupKey; label: () => string; icon: string }[] = [
+  { key: "pullsIn", label: () => l10n.t("Pulls in"), icon: "arrow-right" },
+  { key: "pulledInBy", label: () => l10n.t("Pulled in by"), icon: "arrow-left" },
+  { key: "orderedAfter", label: () => l10n.t("Ordered after"), icon: "debug-step-back" },
+  { key: "orderedBefore", label: () => l10n.t("Ordered before"), icon: "debug-step-over" },
 ];
 
 const cycleColor = new ThemeColor("problemsWarningIcon.foreground");
@@ -37,7 +38,7 @@ class GroupNode extends TreeItem {
   ) {
     super(label, entries.length > 0 ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None);
     const cycles = entries.filter((e) => e.inCycle).length;
-    this.description = cycles > 0 ? `${entries.length} · ${cycles} in an ordering cycle` : String(entries.length);
+    this.description = cycles > 0 ? l10n.t("{0} · {1} in an ordering cycle", entries.length, cycles) : String(entries.length);
     this.iconPath = new ThemeIcon(icon);
     this.contextValue = "etcetera.dependencyGroup";
   }
@@ -46,8 +47,9 @@ class GroupNode extends TreeItem {
 class EntryNode extends TreeItem {
   constructor(entry: DependencyEntry) {
     super(entry.unit, TreeItemCollapsibleState.None);
-    const where = entry.known === "standard" ? "systemd's own unit" : entry.known === "name" ? "not in the workspace" : undefined;
-    this.description = [entry.inCycle ? "ordering cycle" : undefined, entry.via.join(", "), where].filter(Boolean).join(" · ");
+    const where =
+      entry.known === "standard" ? l10n.t("systemd's own unit") : entry.known === "name" ? l10n.t("not in the workspace") : undefined;
+    this.description = [entry.inCycle ? l10n.t("ordering cycle") : undefined, entry.via.join(", "), where].filter(Boolean).join(" · ");
     this.iconPath = entry.inCycle
       ? new ThemeIcon("warning", cycleColor)
       : new ThemeIcon(entry.known === "workspace" ? "file" : entry.known === "standard" ? "library" : "question");
@@ -55,23 +57,25 @@ class EntryNode extends TreeItem {
       [
         `**${entry.unit}**`,
         ...entry.via.map((v) => `- ${v}`),
-        entry.inCycle ? "\nThis edge is part of an ordering cycle: systemd drops one of the jobs when the units start together." : "",
+        entry.inCycle
+          ? `\n${l10n.t("This edge is part of an ordering cycle: systemd drops one of the jobs when the units start together.")}`
+          : "",
       ].join("\n"),
     );
     this.contextValue = "etcetera.dependency";
     if (entry.uri) {
       this.resourceUri = Uri.parse(entry.uri);
-      this.command = { command: "vscode.open", title: "Open Unit", arguments: [Uri.parse(entry.uri)] };
+      this.command = { command: "vscode.open", title: l10n.t("Open Unit"), arguments: [Uri.parse(entry.uri)] };
     }
   }
 }
 
 class CycleNode extends TreeItem {
   constructor(cycle: string[]) {
-    super(`Ordering cycle: ${[...cycle, cycle[0]].join(" → ")}`, TreeItemCollapsibleState.None);
-    this.description = "each starts after the next";
+    super(l10n.t("Ordering cycle: {0}", [...cycle, cycle[0]].join(" → ")), TreeItemCollapsibleState.None);
+    this.description = l10n.t("each starts after the next");
     this.iconPath = new ThemeIcon("error", cycleColor);
-    this.tooltip = 'systemd breaks this cycle at boot by dropping one of the jobs ("Found ordering cycle" in the journal).';
+    this.tooltip = l10n.t('systemd breaks this cycle at boot by dropping one of the jobs ("Found ordering cycle" in the journal).');
     this.contextValue = "etcetera.orderingCycle";
   }
 }
@@ -90,7 +94,7 @@ export class DependencyTree implements TreeDataProvider<Node> {
   private readonly changed = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData: Event<Node | undefined> = this.changed.event;
   private current: UnitDependencies | undefined;
-  private message = "Open a systemd unit or drop-in to see its dependencies.";
+  private message = l10n.t("Open a systemd unit or drop-in to see its dependencies.");
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
 
@@ -105,7 +109,7 @@ export class DependencyTree implements TreeDataProvider<Node> {
     if (node) return [];
     const deps = this.current;
     if (!deps?.unit) return [new MessageNode(this.message)];
-    return [...deps.cycles.map((c) => new CycleNode(c)), ...groups.map((g) => new GroupNode(deps[g.key], g.label, g.icon))];
+    return [...deps.cycles.map((c) => new CycleNode(c)), ...groups.map((g) => new GroupNode(deps[g.key], g.label(), g.icon))];
   }
 
   /** The view's title line: the unit shown. */
@@ -130,11 +134,11 @@ export class DependencyTree implements TreeDataProvider<Node> {
       const answer = await this.client.sendRequest<UnitDependencies>(dependenciesRequest, { uri: editor.document.uri.toString() });
       if (generation !== this.generation) return;
       this.current = answer;
-      this.message = answer.unit ? "" : "This file names no unit.";
+      this.message = answer.unit ? "" : l10n.t("This file names no unit.");
     } catch (e) {
       if (generation !== this.generation) return;
       this.current = undefined;
-      this.message = `The language server did not answer: ${e instanceof Error ? e.message : String(e)}`;
+      this.message = l10n.t("The language server did not answer: {0}", e instanceof Error ? e.message : String(e));
     }
     this.changed.fire(undefined);
   }
