@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, t
 import type { CommentLine } from "../../core/suppressions.js";
 import { lineStarts, offsetMap, type Position, type Range, splitLines } from "../../core/text.js";
 import { childOf, freeKeys, type SchemaNode, schemaRoot } from "./data.js";
+import { libyamlProblems } from "./libyaml.js";
 
 /** A key of a mapping with the table's node for it (absent: netplan does not know the key there). */
 export interface KeyEntry {
@@ -73,7 +74,10 @@ export function parseNetplan(text: string): NetplanFile {
       const [s, t] = e.pos;
       file.syntax.push({ range: rangeOf(s, t === s ? s + 1 : t), message: e.message.split("\n")[0] ?? e.message });
     }
-    if (doc.errors.length === 0) walk(file, doc.contents as Node | null);
+    if (doc.errors.length === 0) {
+      for (const p of libyamlProblems(text, doc)) file.syntax.push({ range: rangeOf(p.start, p.end), message: p.message });
+      walk(file, doc.contents as Node | null);
+    }
   } catch (error) {
     file.syntax.push({ range: rangeOf(0, 0), message: `Cannot read the YAML: ${error instanceof Error ? error.message : String(error)}` });
   } finally {

@@ -67,6 +67,14 @@ function checkDefinition(file: NetplanFile, def: Definition, renderer: string, r
         `${def.id}: networkd does not do ipv6-address-generation: stable-privacy (only eui64); netplan refuses it. Use NetworkManager or drop the key.`,
       );
     checkPassword(file, valueAt(map, "auth"), def.keyRange, report);
+    const wowlan = valueAt(map, "wakeonwlan");
+    if (def.type === "wifis" && isSeq(wowlan))
+      for (const item of wowlan.items as Node[])
+        if ((scalarText(item) ?? "").toLowerCase() === "tcp")
+          report(
+            nodeRange(file, item, def.keyRange),
+            `${def.id}: networkd's Wi-Fi setup (wpa_supplicant) has no tcp wake-on-WLAN trigger; netplan refuses it. Drop it or use renderer: NetworkManager.`,
+          );
     const aps = valueAt(map, "access-points");
     if (isMap(aps))
       for (const ap of aps.items as Pair[]) {
@@ -143,7 +151,7 @@ export const backendUnsupported: NetplanRule = {
   meta: {
     id: "netplan/backend-unsupported",
     severity: "error",
-    doc: "A setting the definition's renderer cannot take, which netplan's generator refuses: modems, Wi-Fi match: or access-point mode, differing dhcp4/dhcp6 overrides and bad WPA passphrases under networkd; activation-mode off, ipv6-mtu, match by driver, address options and non-unicast routes under NetworkManager; Wi-Fi channels outside their band.",
+    doc: "A setting the definition's renderer cannot take, which netplan's generator refuses: modems, Wi-Fi match: or access-point mode, differing dhcp4/dhcp6 overrides, bad WPA passphrases and the tcp wake-on-WLAN trigger under networkd; activation-mode off, ipv6-mtu, match by driver, address options and non-unicast routes under NetworkManager; Wi-Fi channels outside their band.",
   },
   check(ctx, report) {
     const config = ctx.config();

@@ -5,6 +5,7 @@ import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
 import { deprecatedGateway } from "./deprecated-gateway.js";
 import { duplicateAddress } from "./duplicate-address.js";
 import { duplicateKey } from "./duplicate-key.js";
+import { duplicateSetting } from "./duplicate-setting.js";
 import { filePermissions } from "./file-permissions.js";
 import { gatewayOutsideSubnet } from "./gateway-outside-subnet.js";
 import { hostBitsSet } from "./host-bits-set.js";
@@ -12,7 +13,9 @@ import { incompleteRoute } from "./incomplete-route.js";
 import { interfaceNameTooLong } from "./interface-name-too-long.js";
 import { invalidAddress } from "./invalid-address.js";
 import { invalidMac } from "./invalid-mac.js";
+import { invalidName } from "./invalid-name.js";
 import { invalidNumber } from "./invalid-number.js";
+import { invalidOpenvswitch } from "./invalid-openvswitch.js";
 import { invalidValue } from "./invalid-value.js";
 import { memberWithAddresses } from "./member-with-addresses.js";
 import { missingProperty } from "./missing-property.js";
@@ -21,6 +24,7 @@ import { mtuTooSmallForIpv6 } from "./mtu-too-small-for-ipv6.js";
 import { notInDebianNetplan } from "./not-in-debian-netplan.js";
 import { undefinedInterface } from "./undefined-interface.js";
 import { unknownKey } from "./unknown-key.js";
+import { vrfTableMismatch } from "./vrf-table-mismatch.js";
 import { yamlSyntax } from "./yaml-syntax.js";
 
 export const netplanRules: readonly NetplanRule[] = [
@@ -47,4 +51,8 @@ export const netplanRules: readonly NetplanRule[] = [
   bridgeTimerUnits,
   interfaceNameTooLong,
   mtuTooSmallForIpv6,
+  invalidName,
+  duplicateSetting,
+  vrfTableMismatch,
+  invalidOpenvswitch,
 ];

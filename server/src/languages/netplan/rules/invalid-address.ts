@@ -55,7 +55,7 @@ export const invalidAddress: NetplanRule = {
   meta: {
     id: "netplan/invalid-address",
     severity: "error",
-    doc: "An address netplan rejects: a missing or out-of-range prefix length in addresses:, a malformed IP, a gateway of the wrong family, a name server or tunnel endpoint with a prefix (quick fix for a missing prefix).",
+    doc: "An address netplan rejects: a missing or out-of-range prefix length in addresses:, a malformed IP, a gateway of the wrong family, a name server or tunnel endpoint with a prefix, an IPv6 ARP target of a bond, an ipv6-address-token that is not an IPv6 address (quick fix for a missing prefix).",
   },
   check(ctx, report) {
     const { file } = ctx;
@@ -71,7 +71,19 @@ export const invalidAddress: NetplanRule = {
           if (isScalar(item)) checkPlain(file, e, item, "any", report);
         }
       else if (handler === "handle_tunnel_addr" && isScalar(v)) checkPlain(file, e, v, "any", report);
-      else if (["handle_routes_ip", "handle_routes_destination", "handle_ip_rule_ip"].includes(handler) && isScalar(v)) {
+      else if (handler === "handle_arp_ip_targets" && isSeq(v))
+        // netplan's message names both families, but its check takes IPv4 only (the bonding driver's ARP monitor).
+        for (const item of v.items as Node[]) {
+          if (isScalar(item)) checkPlain(file, e, item, "4", report);
+        }
+      else if (handler === "handle_netdef_addrtok" && isScalar(v)) {
+        const text = scalarText(v) ?? "";
+        if (!isIp6(text))
+          report(
+            nodeRange(file, v, e.keyRange),
+            `'${text}' is not an IPv6 address: the token is written as one, its low 64 bits being the interface identifier (e.g. ::42 or ::1:2:3:4); netplan rejects the file.`,
+          );
+      } else if (["handle_routes_ip", "handle_routes_destination", "handle_ip_rule_ip"].includes(handler) && isScalar(v)) {
         const text = scalarText(v) ?? "";
         if (handler === "handle_routes_destination" && text === "default") continue;
         if (familyOf(text) === undefined)

@@ -1,4 +1,4 @@
-import { isScalar } from "yaml";
+import { isScalar, isSeq, type Node } from "yaml";
 import { nodeRange, scalarText } from "../model.js";
 import type { NetplanRule } from "../rule.js";
 import { parseUint } from "../values.js";
@@ -52,6 +52,18 @@ export const invalidNumber: NetplanRule = {
       const limit = ranges.find((r) => r.match(info.path, info.handler as string));
       if (limit && (n > limit.max || (limit.min !== undefined && n < limit.min && text.trim() !== "")))
         report(range, `${n} is out of range for ${e.key}: ${limit.what}; netplan rejects the file.`);
+    }
+    // A VXLAN port-range is a pair of unsigned ints (its length is invalid-value's).
+    for (const e of file.entries) {
+      if (e.schema?.info?.handler !== "handle_vxlan_source_port" || !isSeq(e.value) || e.value.items.length !== 2) continue;
+      for (const item of e.value.items as Node[]) {
+        const text = scalarText(item);
+        if (text !== undefined && parseUint(text) === undefined)
+          report(
+            nodeRange(file, item, e.keyRange),
+            `'${text}' is not a port number for port-range (an unsigned whole number); netplan rejects the file.`,
+          );
+      }
     }
     // Bridge port-priority and path-cost are mappings of interface → number.
     for (const e of file.entries) {

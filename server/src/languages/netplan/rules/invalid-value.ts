@@ -69,6 +69,35 @@ function reportScalar(file: NetplanFile, e: KeyEntry, n: Node, schema: SchemaNod
   report(range, problem.message, fixes);
 }
 
+/** Shapes a handler checks beyond the key's type: netplan's own conditions in src/parse.c. */
+function specialShape(e: KeyEntry, n: Node): { node: Node; message: string } | undefined {
+  const handler = e.schema?.info?.handler;
+  if (handler === "handle_addresses" && isSeq(n)) {
+    const item = (n.items as Node[]).find((i) => !isScalar(i) && !isMap(i) && !isAlias(i));
+    if (item)
+      return {
+        node: item,
+        message:
+          "Each item of addresses: is an address/prefix or a mapping {address/prefix: options}, not a list; netplan rejects the file (check the indentation and brackets).",
+      };
+  }
+  if (handler === "handle_vxlan_source_port" && isSeq(n) && n.items.length !== 2)
+    return {
+      node: n,
+      message: `port-range: takes exactly two ports, the lowest and the highest (e.g. [4000, 5000]), not ${n.items.length}; netplan rejects the file.`,
+    };
+  if (handler === "handle_wowlan" && isSeq(n)) {
+    const words = (n.items as Node[]).map((i) => String(isScalar(i) ? i.value : "").toLowerCase());
+    if (words.includes("default") && words.some((w) => w !== "default"))
+      return {
+        node: n,
+        message:
+          "wakeonwlan: 'default' keeps the driver's own setting and cannot be combined with other triggers; netplan rejects the file. Keep 'default' alone or list only the triggers.",
+      };
+  }
+  return undefined;
+}
+
 export const invalidValue: NetplanRule = {
   meta: {
     id: "netplan/invalid-value",
@@ -96,6 +125,11 @@ export const invalidValue: NetplanRule = {
       const shape = shapeOf(n);
       if (expected && shape && shape !== expected) {
         report(valueRange(file, e, n), `'${e.key}' takes ${article(expected)}, not ${article(shape)}; netplan rejects the file.`);
+        continue;
+      }
+      const special = specialShape(e, n);
+      if (special) {
+        report(valueRange(file, e, special.node), special.message);
         continue;
       }
       if (!parserChecks(schema, ctx.version)) continue;

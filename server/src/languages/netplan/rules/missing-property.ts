@@ -14,7 +14,7 @@ function known(defs: Definition[]) {
     for (const d of defs) n = valueAt(d.map, key) ?? n;
     return n;
   };
-  return { has, last, text: (key: string) => scalarText(last(key)) };
+  return { defs, has, last, text: (key: string) => scalarText(last(key)) };
 }
 
 /** The private key of a tunnel: `key: X` or `keys: {private: X}`. */
@@ -80,6 +80,8 @@ function problemOf(type: string, id: string, k: ReturnType<typeof known>): strin
       if (remote && !isIp4(remote)) return `${id}: remote: must be an IPv4 address for a ${mode} tunnel; netplan rejects the file.`;
     }
   }
+  if (type === "nm-devices" && !k.defs.some((d) => pairOf(valueAt(valueAt(d.map, "networkmanager"), "passthrough"), "connection.type")))
+    return `${id}: an nm-devices definition must give NetworkManager its connection type under networkmanager: passthrough: (connection.type: ...); netplan rejects the file.`;
   if (k.has("ipv6-address-generation") && k.has("ipv6-address-token"))
     return `${id}: ipv6-address-generation: and ipv6-address-token: exclude each other; netplan rejects the file. Keep one.`;
   return undefined;
@@ -89,7 +91,7 @@ export const missingProperty: NetplanRule = {
   meta: {
     id: "netplan/missing-property",
     severity: "error",
-    doc: "A definition netplan rejects as incomplete: set-name without match, a Wi-Fi without access points, a VLAN without link or id, a VRF without table, a tunnel without mode, endpoints or valid WireGuard keys.",
+    doc: "A definition netplan rejects as incomplete: set-name without match, a Wi-Fi without access points, a VLAN without link or id, a VRF without table, a tunnel without mode, endpoints or valid WireGuard keys, an nm-devices definition without a passthrough connection.type.",
   },
   check(ctx, report) {
     const config = ctx.config();

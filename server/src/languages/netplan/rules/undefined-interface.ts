@@ -1,4 +1,4 @@
-import { isSeq } from "yaml";
+import { isMap, isSeq, type Node } from "yaml";
 import { closest } from "../../systemd/suggest.js";
 import { nodeRange, scalarText, seqScalars, valueAt } from "../model.js";
 import type { NetplanRule } from "../rule.js";
@@ -10,7 +10,7 @@ export const undefinedInterface: NetplanRule = {
   meta: {
     id: "netplan/undefined-interface",
     severity: "error",
-    doc: "An interface named in interfaces: or link: that no definition of this file or an earlier file (in netplan's reading order) defines, or a member already taken by another bond, bridge or VRF: netplan rejects the file.",
+    doc: "An interface named in interfaces:, link:, a bond's primary: or a bridge's path-cost:/port-priority: that no definition of this file or an earlier file (in netplan's reading order) defines, or a member already taken by another bond, bridge or VRF: netplan rejects the file.",
   },
   check(ctx, report) {
     const config = ctx.config();
@@ -33,6 +33,23 @@ export const undefinedInterface: NetplanRule = {
         if (t !== undefined && n && (def.type === "vlans" || def.type === "tunnels" || def.type === "ethernets"))
           refs.push({ key, items: [{ text: t, node: n }] });
       }
+      const params = valueAt(def.map, "parameters");
+      const primary = valueAt(params, "primary");
+      const primaryText = scalarText(primary);
+      if (def.type === "bonds" && primary && primaryText !== undefined)
+        refs.push({ key: "parameters: primary", items: [{ text: primaryText, node: primary }] });
+      if (def.type === "bridges")
+        for (const key of ["path-cost", "port-priority"]) {
+          const m = valueAt(params, key);
+          if (isMap(m))
+            refs.push({
+              key: `parameters: ${key}`,
+              items: m.items.flatMap((p) => {
+                const t = scalarText(p.key);
+                return t === undefined ? [] : [{ text: t, node: p.key as Node }];
+              }),
+            });
+        }
       for (const { key, items } of refs) {
         for (const item of items) {
           const inThisFile = def.source === current;
