@@ -4,11 +4,18 @@
  * netplan 1.2.2 accepts (canonical/netplan src/parse.c, tag 1.2.2), with the
  * path's presence in netplan 0.106 (Debian 12, netplan.io 0.106-2+deb12u1),
  * enum values, deprecations and renderer restrictions (doc/netplan-yaml.md).
+ *
+ * Each key's meaning and default come from server/scripts/data/netplan-key-docs.tsv,
+ * written for Etcetera in its own words: the defaults stated by netplan's
+ * doc/netplan-yaml.md (tag 1.2.2; 0.106 states the same ones), and where netplan
+ * leaves a key unset, what the kernel, systemd-networkd or Open vSwitch then do.
+ * A row's key is `name` or `parent.name` (the nearest named parent, for keys
+ * whose meaning depends on where they stand: `routes.table`, `vlans.id`).
  * Run with `node --import tsx server/scripts/generate-netplan-data.ts`; the
  * output is committed so that a build never needs the shared folder, and
  * test/unit/netplan-data.test.ts checks it is fresh.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Row, readTable, sharedDataDir } from "./fact-tables.js";
@@ -16,6 +23,8 @@ import { type Row, readTable, sharedDataDir } from "./fact-tables.js";
 const here = dirname(fileURLToPath(import.meta.url));
 
 export { sharedDataDir };
+
+const docsFile = join(here, "data/netplan-key-docs.tsv");
 export const outputFile = join(here, "../src/languages/netplan/data/netplan-data.json");
 
 /** Enum values of a row: notes in parentheses add aliases (`(aliases 5G 2.4G)`) or values for one device type (`(vlans also: sriov)`). */
@@ -80,11 +89,17 @@ export function generate(): string {
       ...(r.parser_handler ? { handler: r.parser_handler } : {}),
     };
   });
+  const docs: Record<string, { meaning: string; default?: string }> = {};
+  for (const line of readFileSync(docsFile, "utf8").split("\n").slice(1)) {
+    const [key, dflt, meaning] = line.split("\t");
+    if (key && meaning) docs[key] = { meaning, ...(dflt ? { default: dflt } : {}) };
+  }
   const data = {
     source:
       "../shared/data/netplan-keys.tsv: netplan 1.2.2 (canonical/netplan e9dd90a9, src/parse.c, doc/netplan-yaml.md); Debian 12 = netplan 0.106 (netplan.io 0.106-2+deb12u1)",
     docs: "https://netplan.readthedocs.io/en/stable/netplan-yaml/",
     keys,
+    keyDocs: docs,
   };
   return `${JSON.stringify(data, null, 1)}\n`;
 }

@@ -43,6 +43,12 @@ describe("logrotate completion, hover, outline, folding", () => {
     assert.match(lang.hover(doc, { line: 0, character: 3 }, ctx)?.contents ?? "", /log file pattern/);
   });
 
+  it("shows a pattern with * and _ as written, in a code span, not as emphasis", () => {
+    const doc = lang.parse("/var/log/my_app/*_access.log {\n    daily\n}\n");
+    const h = lang.hover(doc, { line: 0, character: 12 }, ctx);
+    assert.ok(h?.contents.startsWith("`/var/log/my_app/*_access.log`\n"), h?.contents);
+  });
+
   it("offers quick fixes: 100MB to 100M, a misspelled keyword, compress for delaycompress, LF line ends", () => {
     const fixed = (text: string, rule: string) => {
       const d = lintText("/etc/logrotate.d/app", text).find((x) => x.rule === rule);

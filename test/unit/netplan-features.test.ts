@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import { schemaAt } from "../../server/src/languages/netplan/completion.js";
+import { allKeys, keyDoc, type SchemaNode } from "../../server/src/languages/netplan/data.js";
+import { keyMarkdown } from "../../server/src/languages/netplan/hover.js";
 import { netplanLanguage } from "../../server/src/languages/netplan/index.js";
 import { parseNetplan } from "../../server/src/languages/netplan/parser.js";
 import { at } from "../helpers/language.js";
@@ -46,13 +49,35 @@ describe("netplan completion, hover, outline", () => {
   it("explains a key on hover, with the link to the reference", () => {
     const text = "network:\n  ethernets:\n    eth0:\n      ipv6-mtu: 1400\n      gateway4: 10.0.0.1\n";
     const h = at(path, text.replace("ipv6-mtu", "ipv6-m|tu")).hover();
-    assert.match(h?.contents ?? "", /\*\*ipv6-mtu\*\*/);
+    assert.match(h?.contents ?? "", /\*\*ipv6\\-mtu\*\*/);
     assert.match(h?.contents ?? "", /networkd only/);
     assert.match(h?.contents ?? "", /Versions: netplan 0\.98 and later\. Debian 12's 0\.106 has it/);
     assert.match(h?.contents ?? "", /https:\/\/netplan\.readthedocs\.io\/en\/stable\/netplan-yaml\//);
     assert.match(at(path, text.replace("gateway4", "gate|way4")).hover()?.contents ?? "", /Deprecated: use routes/);
     const r = at(path, "network:\n  renderer: networkd\n".replace("renderer", "ren|derer")).hover();
     assert.match(r?.contents ?? "", /`NetworkManager`/);
+  });
+
+  it("gives every key of the table a meaning, and shows meaning, type, values, default, renderers and versions", () => {
+    for (const info of allKeys()) assert.ok(keyDoc(info), `no meaning for ${info.path}`);
+    const h = at(path, "network:\n  bonds:\n    bond0:\n      parameters:\n        lacp-r|ate: fast\n").hover()?.contents ?? "";
+    assert.match(h, /how often the partner sends LACPDUs/i);
+    assert.match(h, /Type: one of the values below/);
+    assert.match(h, /Values: `slow`, `fast`/);
+    assert.match(h, /Default: slow/);
+    assert.match(h, /Renderers: networkd and NetworkManager/);
+    assert.match(h, /Versions: netplan/);
+    // The meaning depends on the place: a VLAN's id is its tag, a tunnel's its VNI.
+    assert.match(at(path, "network:\n  vlans:\n    v10:\n      i|d: 10\n").hover()?.contents ?? "", /VLAN tag/);
+    assert.match(at(path, "network:\n  tunnels:\n    vx:\n      i|d: 10\n").hover()?.contents ?? "", /VNI/);
+    assert.match(at(path, "network:\n  ethernets:\n    eth0:\n      dhc|p4: true\n").hover()?.contents ?? "", /Default: false/);
+  });
+
+  it("escapes the names written in the file (IDs, SSIDs) in hover Markdown", () => {
+    const h = at(path, 'network:\n  wifis:\n    wl0:\n      access-points:\n        "my_*ho|me*_net":\n          password: x\n').hover();
+    assert.ok(h?.contents.startsWith("**my\\_\\*home\\*\\_net**"), h?.contents);
+    const md = keyMarkdown("eth_*0*_x", schemaAt(["network", "ethernets", "eth0", "dhcp4"]) as SchemaNode);
+    assert.ok(md.startsWith("**eth\\_\\*0\\*\\_x**"), md.split("\n")[0]);
   });
 
   it("outlines network, device types and devices, and folds blocks", () => {

@@ -1,4 +1,5 @@
 import type { Hover, LanguageContext } from "../../core/language.js";
+import { inlineCode } from "../../core/markdown.js";
 import { containsPosition, type Position } from "../../core/text.js";
 import { directiveInfo, manPage } from "./data.js";
 import { descriptions } from "./descriptions.js";
@@ -23,7 +24,7 @@ export function hoverLogrotate(file: LogrotateFile, position: Position, ctx: Lan
     if (!b || !p) return undefined;
     return {
       range: p.range,
-      contents: `A log file pattern (a shell glob): the ${b.directives.length} directive(s) of this block apply to every file it matches.`,
+      contents: `${inlineCode(p.text)}\n\nA log file pattern (a shell glob): the ${b.directives.length} directive(s) of this block apply to every file it matches.`,
     };
   }
   const info = directiveInfo(d.name.text);

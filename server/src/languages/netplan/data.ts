@@ -26,15 +26,33 @@ export interface KeyInfo {
   handler?: string;
 }
 
+/** A key's meaning and default, in our words (server/scripts/data/netplan-key-docs.tsv). */
+export interface KeyDoc {
+  meaning: string;
+  default?: string;
+}
+
 interface NetplanData {
   source: string;
   docs: string;
   keys: KeyInfo[];
+  keyDocs: Record<string, KeyDoc>;
 }
 
 const data = raw as unknown as NetplanData;
 
 export const docsUrl = data.docs;
+
+/** Every row of the key table. */
+export const allKeys = (): readonly KeyInfo[] => data.keys;
+
+/** The meaning and default of a key of the table: by `parent.name` where the meaning depends on the place, else by name. */
+export function keyDoc(info: KeyInfo): KeyDoc | undefined {
+  const segs = (info.path.match(/[^.[\]]+/g) ?? []).filter((s) => !s.startsWith("<"));
+  const name = segs[segs.length - 1] ?? "";
+  const parent = segs[segs.length - 2];
+  return (parent ? data.keyDocs[`${parent}.${name}`] : undefined) ?? data.keyDocs[name];
+}
 
 /** A node of the key tree: a key's row (absent for `network` and the placeholders), its children, the item of a sequence. */
 export interface SchemaNode {
