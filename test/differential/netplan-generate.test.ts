@@ -48,6 +48,9 @@ const beyondNetplan = new Set([
   "netplan/file-permissions",
   "netplan/bridge-timer-units",
   "netplan/mtu-too-small-for-ipv6",
+  "netplan/unusable-gateway",
+  "netplan/vlan-mtu-above-link",
+  "netplan/duplicate-match",
 ]);
 const beyond: string[] = [];
 

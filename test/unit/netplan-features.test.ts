@@ -140,6 +140,13 @@ describe("netplan generate (Debian 12's netplan 0.106) agrees with the fixtures"
     "interface-name-too-long",
     "mtu-too-small-for-ipv6",
     "conflicting-default-routes",
+    "unusable-gateway",
+    "vlan-mtu-above-link",
+    "duplicate-match",
+    "overrides-without-dhcp",
+    "table-without-rule",
+    "dhcp-and-static",
+    "spare-interface-not-optional",
   ];
   for (const file of [...files("clean"), ...files("deprecated-gateway"), ...accepted.flatMap(files)])
     it(`accepts ${file}`, () => {

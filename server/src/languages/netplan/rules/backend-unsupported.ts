@@ -89,7 +89,8 @@ function checkDefinition(file: NetplanFile, def: Definition, renderer: string, r
       }
     const dhcp4 = isTrue(valueAt(map, "dhcp4"));
     const dhcp6 = isTrue(valueAt(map, "dhcp6"));
-    if (dhcp4 === dhcp6) {
+    // Only when networkd writes DHCP options at all (both on): with both off the overrides are never read.
+    if (dhcp4 && dhcp6) {
       const o4 = valueAt(map, "dhcp4-overrides");
       const o6 = valueAt(map, "dhcp6-overrides");
       for (const key of overrideKeys) {

@@ -3,8 +3,10 @@ import { backendUnsupported } from "./backend-unsupported.js";
 import { bridgeTimerUnits } from "./bridge-timer-units.js";
 import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
 import { deprecatedGateway } from "./deprecated-gateway.js";
+import { dhcpAndStatic } from "./dhcp-and-static.js";
 import { duplicateAddress } from "./duplicate-address.js";
 import { duplicateKey } from "./duplicate-key.js";
+import { duplicateMatch } from "./duplicate-match.js";
 import { duplicateSetting } from "./duplicate-setting.js";
 import { filePermissions } from "./file-permissions.js";
 import { gatewayOutsideSubnet } from "./gateway-outside-subnet.js";
@@ -22,8 +24,13 @@ import { missingProperty } from "./missing-property.js";
 import { missingVersion } from "./missing-version.js";
 import { mtuTooSmallForIpv6 } from "./mtu-too-small-for-ipv6.js";
 import { notInDebianNetplan } from "./not-in-debian-netplan.js";
+import { overridesWithoutDhcp } from "./overrides-without-dhcp.js";
+import { spareInterfaceNotOptional } from "./spare-interface-not-optional.js";
+import { tableWithoutRule } from "./table-without-rule.js";
 import { undefinedInterface } from "./undefined-interface.js";
 import { unknownKey } from "./unknown-key.js";
+import { unusableGateway } from "./unusable-gateway.js";
+import { vlanMtuAboveLink } from "./vlan-mtu-above-link.js";
 import { vrfTableMismatch } from "./vrf-table-mismatch.js";
 import { yamlSyntax } from "./yaml-syntax.js";
 
@@ -55,4 +62,11 @@ export const netplanRules: readonly NetplanRule[] = [
   duplicateSetting,
   vrfTableMismatch,
   invalidOpenvswitch,
+  unusableGateway,
+  vlanMtuAboveLink,
+  duplicateMatch,
+  overridesWithoutDhcp,
+  tableWithoutRule,
+  dhcpAndStatic,
+  spareInterfaceNotOptional,
 ];
