@@ -51,6 +51,8 @@ const beyondNetplan = new Set([
   "netplan/unusable-gateway",
   "netplan/vlan-mtu-above-link",
   "netplan/duplicate-match",
+  "netplan/address-not-a-host",
+  "netplan/multicast-mac",
 ]);
 const beyond: string[] = [];
 

@@ -147,6 +147,8 @@ describe("netplan generate (Debian 12's netplan 0.106) agrees with the fixtures"
     "table-without-rule",
     "dhcp-and-static",
     "spare-interface-not-optional",
+    "address-not-a-host",
+    "multicast-mac",
   ];
   for (const file of [...files("clean"), ...files("deprecated-gateway"), ...accepted.flatMap(files)])
     it(`accepts ${file}`, () => {

@@ -1,4 +1,5 @@
 import type { NetplanRule } from "../rule.js";
+import { addressNotAHost } from "./address-not-a-host.js";
 import { backendUnsupported } from "./backend-unsupported.js";
 import { bridgeTimerUnits } from "./bridge-timer-units.js";
 import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
@@ -23,6 +24,7 @@ import { memberWithAddresses } from "./member-with-addresses.js";
 import { missingProperty } from "./missing-property.js";
 import { missingVersion } from "./missing-version.js";
 import { mtuTooSmallForIpv6 } from "./mtu-too-small-for-ipv6.js";
+import { multicastMac } from "./multicast-mac.js";
 import { notInDebianNetplan } from "./not-in-debian-netplan.js";
 import { overridesWithoutDhcp } from "./overrides-without-dhcp.js";
 import { spareInterfaceNotOptional } from "./spare-interface-not-optional.js";
@@ -69,4 +71,6 @@ export const netplanRules: readonly NetplanRule[] = [
   tableWithoutRule,
   dhcpAndStatic,
   spareInterfaceNotOptional,
+  addressNotAHost,
+  multicastMac,
 ];
