@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { editorsCache } from "./install.js";
 
 export interface Locator {
-  click(options?: { button?: "left" | "right"; clickCount?: number; timeout?: number }): Promise<void>;
+  click(options?: { button?: "left" | "right"; clickCount?: number; timeout?: number; force?: boolean }): Promise<void>;
   dblclick(options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: "attached" | "visible" | "hidden"; timeout?: number }): Promise<void>;
   textContent(options?: { timeout?: number }): Promise<string | null>;
@@ -19,7 +19,10 @@ export interface Locator {
   nth(index: number): Locator;
   filter(options: { hasText?: string | RegExp }): Locator;
   locator(selector: string): Locator;
-  hover(options?: { timeout?: number }): Promise<void>;
+  hover(options?: { timeout?: number; force?: boolean }): Promise<void>;
+  /** Runs `fn` in the page with the element (serialized: it may use only its argument and browser globals). */
+  evaluate<R, E = unknown>(fn: (element: E) => R): Promise<R>;
+  screenshot(options: { path: string }): Promise<unknown>;
 }
 
 export interface Page {

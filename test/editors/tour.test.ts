@@ -1,0 +1,300 @@
+/**
+ * The tour of the extension in a real VS Code (code-server + Chromium), as a
+ * new user takes it: the walkthrough with a step per kind; each "Create"
+ * command opening a clean file in its own language; a squiggle, hover, quick
+ * fix and completion in each kind; Format Document and format on save;
+ * semantic tokens; the language icons; the Hosts view, the deploy dialog and
+ * the effective unit. Each step leaves a screenshot: in test-results/editors/tour,
+ * or, with ETCETERA_SCREENSHOTS=DIR (`npm run screenshots`), the set under DIR
+ * that the README shows.
+ */
+import assert from "node:assert/strict";
+import { chmodSync, cpSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { samples } from "../../client/src/walkthrough/samples.js";
+import type { Page } from "./lib/browser.js";
+import { ensurePackaged } from "./lib/build.js";
+import { type CodeServer, startCodeServer } from "./lib/code-server.js";
+import { installEditor, removeScratch, repoRoot, scratchDir } from "./lib/install.js";
+import { openWorkbench, type Workbench } from "./lib/workbench.js";
+
+const publish = process.env.ETCETERA_SCREENSHOTS;
+const shots = publish ? join(repoRoot, publish) : join(repoRoot, "test-results/editors/tour");
+const squiggles = ".squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint";
+
+describe("the tour in VS Code", { timeout: 900_000 }, () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+  let page: Page;
+  let scratch: string;
+
+  const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await page
+          .screenshot({ path: join(repoRoot, "test-results/editors", `failed-tour-${name.replace(/\W+/g, "-")}.png`) })
+          .catch(() => {});
+        // Leave no widget open for the next step.
+        await page.keyboard.press("Escape").catch(() => {});
+        await page.keyboard.press("Escape").catch(() => {});
+        throw e;
+      }
+    });
+  const editor = () => page.locator(".editor-group-container .monaco-editor").first();
+  /** The visible lines in order: Monaco reuses line elements, so their order in the DOM is not the lines' order. */
+  const editorText = async () =>
+    (
+      await editor()
+        .locator(".view-lines")
+        .first()
+        .evaluate((el: DomElement) =>
+          Array.from(el.querySelectorAll(".view-line"))
+            .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
+            .map((l) => l.textContent ?? "")
+            .join("\n"),
+        )
+    ).replace(/\u00a0/g, " ");
+
+  before(async () => {
+    installEditor("code-server");
+    const vsix = ensurePackaged();
+    if (!publish) rmSync(shots, { recursive: true, force: true });
+    mkdirSync(shots, { recursive: true });
+    mkdirSync(join(repoRoot, "test-results/editors"), { recursive: true });
+    scratch = scratchDir("tour");
+    server = await startCodeServer({
+      scratch: join(scratch, "code-server"),
+      vsix: [vsix],
+      settings: { "[systemd-unit]": { "editor.formatOnSave": true }, "workbench.colorTheme": "Default Dark Modern" },
+    });
+    const folder = join(scratch, "workspace");
+    cpSync(join(repoRoot, "test/editors/fixtures/tour"), folder, { recursive: true });
+    chmodSync(join(folder, "netplan/01-netcfg.yaml"), 0o600);
+    workbench = await openWorkbench(server, { folder });
+    page = workbench.page;
+    page.setDefaultTimeout(30_000);
+    await page.locator(".explorer-folders-view").first().waitFor();
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    if (scratch) removeScratch(scratch);
+  });
+
+  step("the walkthrough has a step per kind, and one for hosts and deploy", async () => {
+    await runCommand(page, "Welcome: Open Walkthrough...", undefined, "Open Walkthrough");
+    const pick = page.locator(".quick-input-widget .monaco-list-row").filter({ hasText: "Get started with Etcetera" }).first();
+    await pick.waitFor();
+    await pick.click();
+    const body = page.locator(".gettingStartedContainer").first();
+    for (const title of [
+      "Create a service",
+      "Create a timer",
+      "Create a crontab",
+      "Create a netplan file",
+      "Create a logrotate config",
+      "Deploy to a host",
+    ])
+      await body.locator(".step-title").filter({ hasText: title }).first().waitFor();
+    await shoot("walkthrough");
+    await page.keyboard.press("Control+w");
+    await runCommand(page, "View: Close Secondary Side Bar", undefined, "Close Secondary Side Bar").catch(() =>
+      page.keyboard.press("Escape"),
+    );
+  });
+
+  const modes: Record<string, string> = { "systemd-unit": "systemd unit", crontab: "crontab", netplan: "Netplan", logrotate: "logrotate" };
+  const titles: Record<string, string> = {
+    "etcetera.new.service": "Etcetera: New systemd Service",
+    "etcetera.new.timer": "Etcetera: New systemd Timer",
+    "etcetera.new.crontab": "Etcetera: New Crontab",
+    "etcetera.new.netplan": "Etcetera: New Netplan File",
+    "etcetera.new.logrotate": "Etcetera: New logrotate Config",
+  };
+  for (const sample of samples) {
+    step(`"${titles[sample.command]}" opens a clean ${sample.path} in its own language`, async () => {
+      await runCommand(page, titles[sample.command] as string);
+      const firstLine = sample.text.split("\n")[0] as string;
+      await waitUntil(async () => (await editorText()).includes(firstLine.trim()), `the sample of ${sample.path}`);
+      const mode = page.locator("#status\\.editor\\.mode");
+      await waitUntil(
+        async () => ((await mode.textContent()) ?? "").trim() === modes[sample.languageId],
+        `language mode ${modes[sample.languageId]}`,
+      );
+      // The server has read it when our status bar item names its kind; then it must stay clean.
+      await page.locator(".statusbar-item:has(.codicon-server-process)").first().waitFor();
+      await page.waitForTimeout(1500);
+      assert.equal(await editor().locator(squiggles).count(), 0, `${sample.path} is clean`);
+      await shoot(`new-${sample.path.replace(/\W+/g, "-")}`);
+    });
+  }
+
+  // Quick Open reads '@' as "go to symbol": web@.service is found by "web".
+  const tour: { query: string; file: string; kind: string; complete: string }[] = [
+    { query: "web", file: "web@.service", kind: "systemd", complete: "" },
+    { query: "backup.timer", file: "backup.timer", kind: "timer", complete: "" },
+    { query: "cron.d/backup", file: "backup", kind: "crontab", complete: "" },
+    { query: "01-netcfg.yaml", file: "01-netcfg.yaml", kind: "netplan", complete: "" },
+    { query: "logrotate.d/app", file: "app", kind: "logrotate", complete: "" },
+  ];
+  for (const t of tour) {
+    step(`${t.kind}: squiggle, hover, quick fix and completion`, async () => {
+      await quickOpen(page, t.query, t.file);
+      const squiggle = editor().locator(".squiggly-error").first();
+      await squiggle.waitFor();
+      await shoot(`${t.kind}-1-squiggle`);
+      // Squiggles are drawn under the text layer: hover where they are, through it.
+      await squiggle.hover({ force: true });
+      await page.locator(".monaco-hover:not(.hidden)").first().waitFor();
+      await shoot(`${t.kind}-2-hover`);
+      await page.keyboard.press("Escape");
+      // The cursor onto the first problem, as F8 (Go to Next Problem) puts it; Escape closes the peek.
+      await editor().locator(".view-line").first().click();
+      await page.keyboard.press("Control+Home");
+      await page.keyboard.press("F8");
+      await page.locator(".marker-widget").first().waitFor();
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+.");
+      await page.locator(".action-widget .monaco-list-row").first().waitFor();
+      await shoot(`${t.kind}-3-quick-fix`);
+      await page.keyboard.press("Escape");
+      // Completion on a new line at the end.
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("Enter");
+      if (t.complete) await page.keyboard.type(t.complete.slice(0, 3));
+      await page.keyboard.press("Control+Space");
+      await page.locator(".editor-widget.suggest-widget .monaco-list-row").first().waitFor();
+      await shoot(`${t.kind}-4-completion`);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+z");
+      await page.keyboard.press("Control+z");
+    });
+  }
+
+  step("Format Document tidies a unit; format on save too", async () => {
+    await quickOpen(page, "messy.service");
+    await waitUntil(async () => (await editorText()).includes("Description = Formatted"), "messy.service open");
+    await runCommand(page, "Format Document", undefined, "Format Document");
+    await waitUntil(async () => /^Description=Formatted by Format Document$/m.test(await editorText()), "Description=… formatted");
+    const text = await editorText();
+    assert.match(text, /^\[Unit\]$/m);
+    assert.match(text, /^ExecStart=\/usr\/bin\/messy \\$/m);
+    assert.match(text, /^ {4}--flag$/m, "the continuation line keeps its indentation");
+    assert.match(text, /Description=Formatted by Format Document\n\n\[Service\]/, "one blank line before [Service]");
+    await shoot("format-document");
+    await page.keyboard.press("Control+s");
+    await quickOpen(page, "saved.service");
+    await waitUntil(async () => (await editorText()).includes("Description = Formatted on save"), "saved.service open");
+    await editor().locator(".view-line").first().click();
+    await page.keyboard.press("Control+s");
+    await waitUntil(async () => /^Description=Formatted on save$/m.test(await editorText()), "formatted on save");
+  });
+
+  step("semantic tokens: a specifier is a macro, a time span a number", async () => {
+    await quickOpen(page, "web", "web@.service");
+    await editor().locator(".view-line").filter({ hasText: "ExecStart" }).first().waitFor();
+    await goTo(page, 7, 31);
+    await runCommand(page, "Developer: Inspect Editor Tokens and Scopes", undefined, "Inspect Editor Tokens");
+    const widget = page.locator(".token-inspect-widget").first();
+    await waitUntil(async () => /semantic token type\s*macro/.test((await widget.textContent()) ?? ""), "%i inspected as macro");
+    await shoot("semantic-tokens");
+    await page.keyboard.press("Escape");
+  });
+
+  step("each language has its own icon in the Explorer", async () => {
+    const iconOf = async (name: string) =>
+      page
+        .getByRole("treeitem", { name })
+        .first()
+        .locator(".monaco-icon-label")
+        .first()
+        .evaluate((el: DomElement) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, "::before").backgroundImage);
+    const unit = await iconOf("web@.service");
+    assert.match(unit, /lang-systemd\.svg/);
+  });
+
+  step("the Hosts view without hosts, and the deploy dialog", async () => {
+    await page
+      .getByRole("button", { name: /Hosts/ })
+      .first()
+      .click()
+      .catch(() => undefined);
+    await page.locator(".welcome-view-content").filter({ hasText: "No hosts yet" }).first().waitFor();
+    await shoot("hosts-empty");
+    await quickOpen(page, "web", "web@.service");
+    await runCommand(page, "Etcetera: Deploy and Restart");
+    await page.locator(".quick-input-widget").filter({ hasText: /host/i }).first().waitFor();
+    await shoot("deploy-dialog");
+    await page.keyboard.press("Escape");
+  });
+
+  step("the effective unit", async () => {
+    await quickOpen(page, "backup.timer");
+    await runCommand(page, "Etcetera: Show Effective Unit");
+    await waitUntil(
+      async () =>
+        (await page
+          .locator(".tab")
+          .filter({ hasText: /effective|backup\.timer/i })
+          .count()) > 1,
+      "the effective unit",
+    );
+    await shoot("effective-unit");
+  });
+});
+
+/** The little of the DOM the page functions use (this suite type-checks without the DOM library). */
+interface DomElement {
+  querySelectorAll(selector: string): ArrayLike<{ style: { top: string }; textContent: string | null }>;
+}
+interface BrowserGlobals {
+  getComputedStyle(element: DomElement, pseudo: string): { backgroundImage: string };
+}
+
+/** Runs a command from the command palette (F1) by its title, as a user does. */
+async function runCommand(page: Page, title: string, beforeEnter?: () => Promise<unknown>, rowText?: string): Promise<void> {
+  const quickInput = page.locator(".quick-input-widget");
+  await page.keyboard.press("F1");
+  await quickInput.waitFor({ state: "visible" });
+  await page.keyboard.type(title);
+  await quickInput
+    .locator(".monaco-list-row")
+    .filter({ hasText: rowText ?? title.replace(/^\w+: /, "") })
+    .first()
+    .waitFor();
+  await beforeEnter?.();
+  await page.keyboard.press("Enter");
+}
+
+async function quickOpen(page: Page, query: string, name = query): Promise<void> {
+  const quickInput = page.locator(".quick-input-widget");
+  await page.keyboard.press("Control+p");
+  await quickInput.waitFor({ state: "visible" });
+  await page.keyboard.type(query);
+  // The row Enter opens: the results update as one types, so wait for the focused one to be it.
+  await quickInput.locator(".monaco-list-row.focused").filter({ hasText: name }).first().waitFor();
+  await page.keyboard.press("Enter");
+  await quickInput.waitFor({ state: "hidden" });
+}
+
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  const quickInput = page.locator(".quick-input-widget");
+  await page.keyboard.press("Control+g");
+  await quickInput.waitFor({ state: "visible" });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press("Enter");
+  await quickInput.waitFor({ state: "hidden" });
+}
+
+async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
