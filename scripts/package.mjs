@@ -14,6 +14,10 @@ const allowed = [
   ".vscodeignore",
   "dist/extension.cjs",
   "dist/server.cjs",
+  "dist/etcetera.mjs",
+  ...readdirSync("dist/chunks")
+    .filter((f) => f.endsWith(".mjs"))
+    .map((f) => join("dist/chunks", f)),
   ...["images", "syntaxes", "snippets", "media/walkthrough"].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
   ...readdirSync("docs/rules", { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".md"))

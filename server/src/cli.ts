@@ -1,14 +1,10 @@
-import { runCalendar } from "./cli/calendar.js";
-import { catUsage, runCat } from "./cli/cat.js";
-import { cronUsage, runCron } from "./cli/cron.js";
-import { deployUsage, runDeploy } from "./cli/deploy.js";
-import { diffUsage, runDiff } from "./cli/diff.js";
-import { type CommandIO, lintUsage, runLint, UsageError } from "./cli/lint.js";
-import { logsUsage, runLogs } from "./cli/logs.js";
-import { runSecurity, securityUsage } from "./cli/security.js";
-import { runStatus, statusUsage } from "./cli/status.js";
-import { runTimespan } from "./cli/timespan.js";
-import { startServer } from "./server.js";
+/**
+ * The `etcetera` command: a dispatcher that loads only the command it runs
+ * (the bundle splits each command into its own chunk), so `--version` loads
+ * nothing and `lint` loads neither the remote code nor the language server.
+ */
+import { type CommandIO, UsageError } from "./cli/command.js";
+import { catUsage, cronUsage, deployUsage, diffUsage, lintUsage, logsUsage, securityUsage, statusUsage } from "./cli/usage.js";
 
 const usage = `etcetera — lint and language server for systemd units and the other files that run a Linux host
 
@@ -35,29 +31,29 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "lint":
-      return runLint(rest, io);
+      return (await import("./cli/lint.js")).runLint(rest, io);
     case "calendar":
-      return runCalendar(rest, io);
+      return (await import("./cli/calendar.js")).runCalendar(rest, io);
     case "timespan":
       if (rest.length === 0) throw new UsageError("timespan needs at least one SPAN");
-      return runTimespan(rest, io);
+      return (await import("./cli/timespan.js")).runTimespan(rest, io);
     case "cron":
-      return runCron(rest, io);
+      return (await import("./cli/cron.js")).runCron(rest, io);
     case "security":
-      return runSecurity(rest, io);
+      return (await import("./cli/security.js")).runSecurity(rest, io);
     case "deploy":
-      return runDeploy(rest, io);
+      return (await import("./cli/deploy.js")).runDeploy(rest, io);
     case "diff":
-      return runDiff(rest, io);
+      return (await import("./cli/diff.js")).runDiff(rest, io);
     case "status":
-      return runStatus(rest, io);
+      return (await import("./cli/status.js")).runStatus(rest, io);
     case "logs":
-      return runLogs(rest, io);
+      return (await import("./cli/logs.js")).runLogs(rest, io);
     case "cat":
-      return runCat(rest, io);
+      return (await import("./cli/cat.js")).runCat(rest, io);
     case "lsp":
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
-      startServer();
+      (await import("./server.js")).startServer();
       return -1;
     case "--version":
       io.stdout("0.1.0\n");
@@ -71,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     default:
       // VS Code starts the bundled server with only --node-ipc.
       if (command.startsWith("--node-ipc") || command.startsWith("--stdio") || command.startsWith("--socket")) {
-        startServer();
+        (await import("./server.js")).startServer();
         return -1;
       }
       throw new UsageError(`unknown command '${command}'`);

@@ -11,6 +11,8 @@ import { describe, it } from "node:test";
 const allowed = [
   /^extension\/dist\/extension\.cjs$/,
   /^extension\/dist\/server\.cjs$/,
+  /^extension\/dist\/etcetera\.mjs$/,
+  /^extension\/dist\/chunks\/[\w-]+\.mjs$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
   /^extension\/images\/icon\.png$/,
@@ -58,6 +60,7 @@ describe("packaged extension", () => {
     for (const needed of [
       "extension/dist/extension.cjs",
       "extension/dist/server.cjs",
+      "extension/dist/etcetera.mjs",
       "extension/package.json",
       "extension/syntaxes/systemd-unit.tmLanguage.json",
       "extension/docs/rules/systemd/unknown-directive.md",

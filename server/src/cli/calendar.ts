@@ -1,7 +1,7 @@
 import { runCalendarAnalysis } from "../languages/calendar/analyze-calendar.js";
 import { processEnvironment } from "../languages/calendar/environment.js";
 import { parseTimestamp } from "../languages/calendar/parse-timestamp.js";
-import type { CommandIO } from "./lint.js";
+import type { CommandIO } from "./command.js";
 
 export const calendarUsage = "etcetera calendar [--iterations N] [--base-time T] [--format text|json] EXPR...";
 

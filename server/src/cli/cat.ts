@@ -1,12 +1,9 @@
 import { parseArgs } from "node:util";
 import { catUnit } from "../remote/cat.js";
 import { hostLabel } from "../remote/hosts.js";
-import { type CommandIO, UsageError } from "./lint.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { printable, printableLines } from "./printable.js";
-import { remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
-
-export const catUsage = `       etcetera cat [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]}
-                (the unit's file and drop-ins as the host has them, like systemctl cat; exit 1 when it has none)`;
+import { remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 /** `etcetera cat UNIT --host H`: read-only, control characters escaped in text. */
 export async function runCat(argv: string[], io: CommandIO): Promise<number> {

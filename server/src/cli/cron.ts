@@ -7,11 +7,7 @@ import { explainFields, explainSpecial, explanationMarkdown } from "../languages
 import { formatRun } from "../languages/cron/next-runs.js";
 import { parseCrontab } from "../languages/cron/parser.js";
 import { convertJob } from "../languages/cron/timer.js";
-import { type CommandIO, UsageError } from "./lint.js";
-
-export const cronUsage = `       etcetera cron explain [--cron-dialect debian|cronie] EXPR...     ("m h dom mon dow" or @daily)
-       etcetera cron next [--count N] [--base-time ISO] [--format text|json] EXPR
-       etcetera cron to-timer [--line N] [--user U] [--name N] [--out DIR] CRONTAB`;
+import { type CommandIO, UsageError } from "./command.js";
 
 function dialectOption(value: string | undefined): CronDialect {
   if (value === undefined) return "debian";

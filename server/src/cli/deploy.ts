@@ -2,13 +2,9 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { defaultNetplanConfirmSeconds, defaultWaitSeconds, deploy } from "../remote/deploy.js";
 import type { DeployResult } from "../remote/types.js";
-import { type CommandIO, UsageError } from "./lint.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { printable, printableLines } from "./printable.js";
-import { exitCodeFor, paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
-
-export const deployUsage = `       etcetera deploy [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
-                [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)
-                [--confirm-timeout SECONDS]   (netplan: a new SSH connection must confirm within SECONDS after netplan apply (default ${defaultNetplanConfirmSeconds}), else the host reverts by itself)`;
+import { exitCodeFor, paint, remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 function printText(r: DeployResult, io: CommandIO): void {
   const c = io.isTTY;

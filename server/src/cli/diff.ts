@@ -7,12 +7,9 @@ import { remotePathOf } from "../remote/deploy.js";
 import { hostLabel } from "../remote/hosts.js";
 import { readInstalled } from "../remote/installed.js";
 import { deployTarget } from "../remote/targets.js";
-import { type CommandIO, UsageError } from "./lint.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { printable } from "./printable.js";
-import { paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
-
-export const diffUsage = `       etcetera diff [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
-                (the host's installed copy vs FILE, byte for byte, where deploy would install it; exit 0 same, 1 differs or absent)`;
+import { paint, remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 export type DiffStatus = "same" | "differs" | "absent";
 

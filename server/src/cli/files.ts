@@ -1,4 +1,4 @@
-import { readdir, readFile, readlink, stat } from "node:fs/promises";
+import { type Dirent, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
@@ -16,14 +16,18 @@ export interface CollectResult {
 
 const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn"]);
 
-/** Expands PATH arguments: files are taken as given, directories are walked for files of a known kind. */
-export async function collectFiles(paths: string[], forcedKind?: FileKind): Promise<CollectResult> {
+/**
+ * Expands PATH arguments: files are taken as given, directories are walked for files of a known kind.
+ * Synchronous, like `readText`: a CLI has nothing else to do meanwhile, and a
+ * thread-pool round trip per file cost more than the file system calls themselves.
+ */
+export function collectFiles(paths: string[], forcedKind?: FileKind): CollectResult {
   const files: InputFile[] = [];
   const errors: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries: import("node:fs").Dirent[];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       errors.push(`${dir}: cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return;
@@ -32,8 +36,8 @@ export async function collectFiles(paths: string[], forcedKind?: FileKind): Prom
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!skipDirs.has(e.name)) await walk(full);
-      } else if (e.isSymbolicLink() && (await readlink(full).catch(() => "")) === "/dev/null") {
+        if (!skipDirs.has(e.name)) walk(full);
+      } else if (e.isSymbolicLink() && linkTarget(full) === "/dev/null") {
         // A mask (a link to /dev/null) has no text to lint; the unit set reads it as a mask.
       } else if (e.isFile() || e.isSymbolicLink()) {
         // Walking a directory goes by names only: a YAML file is not read to guess whether it is netplan.
@@ -43,16 +47,16 @@ export async function collectFiles(paths: string[], forcedKind?: FileKind): Prom
     }
   };
   for (const p of paths) {
-    let info: import("node:fs").Stats;
+    let info: Stats;
     try {
-      info = await stat(p);
+      info = statSync(p);
     } catch (e) {
       errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : String(e)}`);
       continue;
     }
-    if (info.isDirectory()) await walk(p);
+    if (info.isDirectory()) walk(p);
     else {
-      const kind = forcedKind ?? detectKind(p, await contentHint(p));
+      const kind = forcedKind ?? detectKind(p, contentHint(p));
       if (kind) files.push({ path: p, kind });
       else errors.push(`${p}: cannot tell what kind of file this is from its name or content; pass --kind with one of ${describeKinds()}`);
     }
@@ -61,29 +65,40 @@ export async function collectFiles(paths: string[], forcedKind?: FileKind): Prom
 }
 
 /** The start of a file named on the command line, for the kinds whose name alone is ambiguous (a YAML file that may be netplan). */
-async function contentHint(path: string): Promise<string | undefined> {
+function contentHint(path: string): string | undefined {
   if (!/\.ya?ml$/.test(path)) return undefined;
-  const read = await readText(path);
+  const read = readText(path);
   return read.ok ? read.text.slice(0, 64 * 1024) : undefined;
 }
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
 
 export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok: false; reason: string };
 
 /** Reads a file as text; binary content is refused, invalid UTF-8 is decoded with replacement characters that the parsers flag. */
-export async function readText(path: string): Promise<ReadResult> {
+export function readText(path: string): ReadResult {
   let bytes: Buffer;
   try {
     // A FIFO or a device would block or never end: only regular files are read.
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) return { ok: false, reason: "not a regular file" };
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (e) {
     return { ok: false, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); not a text configuration file" };
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), invalidUtf8: false };
+    return { ok: true, text: strictUtf8.decode(bytes), invalidUtf8: false };
   } catch {
-    return { ok: true, text: new TextDecoder("utf-8").decode(bytes), invalidUtf8: true };
+    return { ok: true, text: lenientUtf8.decode(bytes), invalidUtf8: true };
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
   }
 }

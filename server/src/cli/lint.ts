@@ -17,21 +17,12 @@ import {
 } from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { collectFiles, readText } from "./files.js";
 import { formatGithub, formatJson, formatSarif, formatStylish, type OutputFormat, outputFormats } from "./formats.js";
 import { type FileResult, fileLevelRules } from "./results.js";
 
-export interface CommandIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-}
-
-export class UsageError extends Error {}
-
-export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
-                     [--systemd-version N] [--cron-dialect debian|cronie] [--netplan-version 0.106|1.2.2]
-                     [--logrotate-version 3.21.0|3.22.0] [--max-warnings N] [--config FILE] PATH...`;
+export { type CommandIO, UsageError };
 
 async function loadConfig(path: string | undefined): Promise<Settings> {
   if (!path) return defaultSettings;
@@ -101,12 +92,12 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
     settings.logrotate = { version: lrVersion as LogrotateVersion };
   }
 
-  const { files, errors } = await collectFiles(positionals, kind);
+  const { files, errors } = collectFiles(positionals, kind);
   // A unit is judged with its drop-ins and a drop-in with its unit: their directories are indexed too.
   const index = await UnitNameIndex.forFiles(files.map((f) => f.path));
   const results: FileResult[] = [];
   for (const file of files) {
-    const read = await readText(file.path);
+    const read = readText(file.path);
     if (!read.ok) {
       if (read.reason.startsWith("binary")) {
         const d: Diagnostic = {

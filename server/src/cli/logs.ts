@@ -5,11 +5,9 @@ import { followJournal, type JournalOptions, readJournal } from "../remote/journ
 import { checkUnitName } from "../remote/names.js";
 import { sshFailure, sudoFailure } from "../remote/ssh.js";
 import type { JournalEntry } from "../remote/types.js";
-import { type CommandIO, UsageError } from "./lint.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { printable } from "./printable.js";
-import { type Color, paint, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
-
-export const logsUsage = `       etcetera logs [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]} [-f] [-n N]   (the unit's journal; -f follows)`;
+import { type Color, paint, remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 export function priorityColor(p: number): Color | undefined {
   return p <= 3 ? "red" : p === 4 ? "yellow" : p >= 7 ? "dim" : undefined;

@@ -3,8 +3,8 @@ import { defaultSettings, type Settings, settingsFromConfiguration } from "../co
 import { hostsFromSetting, type ResolvedHost, resolveHost } from "../remote/hosts.js";
 import { RemoteError } from "../remote/names.js";
 import { SshTransport } from "../remote/ssh.js";
-import type { CommandIO } from "./lint.js";
-import { UsageError } from "./lint.js";
+import type { CommandIO } from "./command.js";
+import { UsageError } from "./command.js";
 import { printable } from "./printable.js";
 
 /** Options every remote command takes. */
@@ -15,10 +15,6 @@ export const remoteOptions = {
   format: { type: "string", default: "text" },
   config: { type: "string" },
 } as const;
-
-export const remoteOptionsUsage = `--host H [--ssh-config FILE] [--user] [--format text|json] [--config FILE]
-         H: an entry of "hosts" in --config (the etcetera.hosts setting), an ssh config Host alias, or [user@]host
-         exit: 0 the host ends in the state asked for; 1 it does not (rejected, rolled back, locked, install failed); 2 usage error; 3 cannot connect or not allowed`;
 
 /** A refusal before connecting; the commands report it like any RemoteError. */
 export class RemoteContextError extends Error {

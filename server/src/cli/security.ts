@@ -2,13 +2,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parsePolicy, type SecurityPolicy, scoredUnitName, scoreService } from "../languages/systemd/security/index.js";
 import { formatTable, type JsonScore, toJsonScore } from "../languages/systemd/security/report.js";
+import type { CommandIO } from "./command.js";
+import { UsageError } from "./command.js";
 import { collectFiles, readText } from "./files.js";
-import type { CommandIO } from "./lint.js";
-import { UsageError } from "./lint.js";
 import { dropInsBeside } from "./security-files.js";
-
-export const securityUsage = `       etcetera security [--format text|json] [--threshold N] [--systemd-version N]
-                         [--security-policy FILE] [--user] PATH...   (as systemd-analyze security --offline)`;
 
 interface Options {
   format: "text" | "json";
@@ -71,7 +68,7 @@ export async function runSecurity(argv: string[], io: CommandIO): Promise<number
   let status = 0;
   const files: string[] = [];
   for (const p of paths) {
-    const collected = await collectFiles([p], "systemd");
+    const collected = collectFiles([p], "systemd");
     for (const e of collected.errors) {
       io.stderr(`${e}\n`);
       status = 2;
@@ -91,7 +88,7 @@ export async function runSecurity(argv: string[], io: CommandIO): Promise<number
   const results: JsonScore[] = [];
   let tables = 0;
   for (const file of files) {
-    const read = await readText(file);
+    const read = readText(file);
     if (!read.ok) {
       io.stderr(`${file}: ${read.reason}\n`);
       status = 2;

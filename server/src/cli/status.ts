@@ -5,13 +5,9 @@ import { isHealthy, queryStatus } from "../remote/status.js";
 import type { UnitAction, UnitStatus } from "../remote/types.js";
 import { queryUnitPage } from "../remote/unit-page.js";
 import { unitPageText } from "../remote/unit-page-text.js";
-import { type CommandIO, UsageError } from "./lint.js";
+import { type CommandIO, UsageError } from "./command.js";
 import { printable, printableLines } from "./printable.js";
-import { paint, type RemoteContext, remoteContextOrExit, remoteOptions, remoteOptionsUsage, reportRemoteError } from "./remote-options.js";
-
-export const statusUsage = `       etcetera status [options] [--] UNIT... ${remoteOptionsUsage.split("\n")[0]}   (exit 0 when every unit is active)
-                [--action start|stop|restart|reload|enable|disable|mask|unmask|reset-failed|rollback]   (first act on the one UNIT)
-                [--details [-n N]]   (the one UNIT's page: memory, tasks, sockets, timers, conditions, last N journal lines)`;
+import { paint, type RemoteContext, remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 const actions: UnitAction[] = ["start", "stop", "restart", "reload", "enable", "disable", "mask", "unmask", "reset-failed", "rollback"];
 

@@ -3,7 +3,7 @@ import { processEnvironment } from "../languages/calendar/environment.js";
 import { parseCalendarSpec } from "../languages/calendar/parse-spec.js";
 import { parseTimestamp } from "../languages/calendar/parse-timestamp.js";
 import { formatTimespan, parseTimespan } from "../languages/calendar/timespan.js";
-import type { CommandIO } from "./lint.js";
+import type { CommandIO } from "./command.js";
 
 /**
  * systemd-analyze prints the input in a two-column table: each line of a

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { kindOfPath, pathParts } from "../core/kinds.js";
@@ -42,19 +42,33 @@ export class UnitNameIndex implements WorkspaceIndex {
   /** Open logrotate documents by URI. */
   private readonly openLogrotate = new Map<string, { path: string; text: () => string }>();
   private snapshot: readonly WorkspaceFile[] | undefined;
+  private names: { of: readonly WorkspaceFile[]; all: Map<string, string>; onDisk: Map<string, string> } | undefined;
   private stoppedAt: string | undefined;
 
   unitNames(): readonly string[] {
-    const names = new Set<string>();
-    for (const path of this.files.keys()) if (isUnitFile(path)) names.add(nameOf(path));
-    for (const o of this.open.values()) if (isUnitFile(o.path)) names.add(nameOf(o.path));
-    return [...names];
+    return [...this.byName().all.keys()];
   }
 
   unitText(name: string): string | undefined {
     for (const o of this.open.values()) if (isUnitFile(o.path) && nameOf(o.path) === name) return o.text();
-    for (const path of this.files.keys()) if (isUnitFile(path) && nameOf(path) === name) return this.textOf(path);
-    return undefined;
+    const path = this.byName().onDisk.get(name);
+    return path === undefined ? undefined : this.textOf(path);
+  }
+
+  /**
+   * Units by name, kept with the snapshot they come from: rules ask for names and texts
+   * once per checked file, which a scan of every file made quadratic over a whole tree.
+   */
+  private byName(): { all: Map<string, string>; onDisk: Map<string, string> } {
+    const files = this.systemdFiles();
+    if (this.names?.of !== files) {
+      const all = new Map<string, string>();
+      const onDisk = new Map<string, string>();
+      for (const path of this.files.keys()) if (isUnitFile(path) && !onDisk.has(nameOf(path))) onDisk.set(nameOf(path), path);
+      for (const f of files) if (isUnitFile(f.path) && !all.has(nameOf(f.path))) all.set(nameOf(f.path), f.path);
+      this.names = { of: files, all, onDisk };
+    }
+    return this.names;
   }
 
   /** Logrotate configs: open documents first (their unsaved text), then the files found on disk. */
@@ -136,11 +150,11 @@ export class UnitNameIndex implements WorkspaceIndex {
   }
 
   /** Adds the systemd files of a directory: its units and the drop-ins of its `*.d` subdirectories (as `systemd-analyze verify` reads the unit's own directory). */
-  async addDirectory(dir: string): Promise<void> {
-    for (const e of await entriesOf(dir)) {
+  addDirectory(dir: string): void {
+    for (const e of entriesOfSync(dir)) {
       const full = join(dir, e.name);
       if (e.isDirectory() && e.name.endsWith(".d")) {
-        for (const name of await readdir(full).catch(() => [] as string[])) this.addPath(join(full, name));
+        for (const d of entriesOfSync(full)) this.addPath(join(full, d.name));
       } else if (!e.isDirectory()) this.addPath(full);
     }
   }
@@ -148,6 +162,8 @@ export class UnitNameIndex implements WorkspaceIndex {
   /**
    * The index `etcetera lint` judges files with: the files given, and for each unit directory they are
    * in, its other units and drop-ins (as `systemd-analyze verify` adds a unit's directory to its search path).
+   * The directories are read synchronously: the CLI waits for them anyway, and a thread-pool round trip per
+   * directory cost more than the reads.
    */
   static async forFiles(paths: readonly string[]): Promise<UnitNameIndex> {
     const index = new UnitNameIndex();
@@ -159,7 +175,7 @@ export class UnitNameIndex implements WorkspaceIndex {
       const parent = parts.slice(0, -1).join("/");
       dirs.add(path.endsWith(".conf") && parent.endsWith(".d") ? parts.slice(0, -2).join("/") : parent);
     }
-    for (const dir of dirs) await index.addDirectory(dir === "" ? "." : dir);
+    for (const dir of dirs) index.addDirectory(dir === "" ? "." : dir);
     return index;
   }
 
@@ -186,6 +202,14 @@ export class UnitNameIndex implements WorkspaceIndex {
 }
 
 /** A directory's entries; none when it cannot be read (gone, not a directory, no permission): a scan skips it. */
-async function entriesOf(dir: string): Promise<import("node:fs").Dirent[]> {
+async function entriesOf(dir: string): Promise<Dirent[]> {
   return readdir(dir, { withFileTypes: true }).catch(() => []);
+}
+
+function entriesOfSync(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }

@@ -4,6 +4,7 @@ import type { FileKind } from "../core/language.js";
 import type { Settings } from "../core/settings.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
+import { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
 import { deployScript, type ScriptOptions, scriptVars } from "./deploy-script.js";
 import { hostLabel, type ResolvedHost } from "./hosts.js";
 import { RemoteError } from "./names.js";
@@ -109,11 +110,7 @@ export function lintForDeploy(file: string, text: string, target: DeployTarget, 
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** The default health window of a deploy, in seconds. */
-export const defaultWaitSeconds = 5;
-
-/** The default time a netplan change has to be confirmed over a new connection, in seconds. */
-export const defaultNetplanConfirmSeconds = 60;
+export { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
 
 /** Collects what the script prints ("@@EVENT rest") into a result. */
 class ScriptEvents {

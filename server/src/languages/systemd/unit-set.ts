@@ -63,6 +63,8 @@ interface Index {
   dropInDirs: Map<string, WorkspaceFile[]>;
   /** unit name → files of that name anywhere (for a drop-in whose unit lives elsewhere in the workspace). */
   byName: Map<string, WorkspaceFile[]>;
+  /** Every file's path, normalized: whether the file being checked is among them is asked once per check. */
+  paths: Set<string>;
 }
 
 const indexes = new WeakMap<readonly WorkspaceFile[], Index>();
@@ -82,7 +84,7 @@ function isUnitFileName(name: string): boolean {
 }
 
 function buildIndex(files: readonly WorkspaceFile[]): Index {
-  const index: Index = { sets: new Map(), dropInDirs: new Map(), byName: new Map() };
+  const index: Index = { sets: new Map(), dropInDirs: new Map(), byName: new Map(), paths: new Set() };
   const addDir = (dir: string): UnitDir => {
     const placed = placeUnitDir(dir);
     const key = unitSetKey(placed);
@@ -98,6 +100,7 @@ function buildIndex(files: readonly WorkspaceFile[]): Index {
     return placed;
   };
   for (const file of files) {
+    index.paths.add(normalizeDir(file.path));
     const name = nameOf(file.path);
     const dir = dirOf(file.path);
     const dirName = nameOf(dir);
@@ -201,7 +204,7 @@ function isMaskLink(file: WorkspaceFile): boolean {
 
 function filesOf(workspace: WorkspaceIndex, current?: string): readonly WorkspaceFile[] {
   const files = workspace.systemdFiles?.() ?? [];
-  if (!current || files.some((f) => normalizeDir(f.path) === normalizeDir(current))) return files;
+  if (!current || indexOf(files).paths.has(normalizeDir(current))) return files;
   // The file being checked is not (yet) in the workspace's list: an unsaved buffer, or a file given by text only.
   return [...files, { path: current }];
 }

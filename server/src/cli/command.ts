@@ -1,0 +1,11 @@
+/** What every command gets to write with, and the error that makes the dispatcher print the usage. */
+export interface CommandIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+/** A wrong command line: reported with the usage, exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
