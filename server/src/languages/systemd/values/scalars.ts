@@ -57,34 +57,87 @@ const isDigitAt = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
-const isSpaceAt = (s: string, i: number) => /\s/.test(s[i] ?? "");
-const sizeSuffixes = "KMGTPEB";
+const sizeSuffixes: readonly (readonly [string, bigint])[] = [
+  ["E", 1n << 60n],
+  ["P", 1n << 50n],
+  ["T", 1n << 40n],
+  ["G", 1n << 30n],
+  ["M", 1n << 20n],
+  ["K", 1n << 10n],
+  ["B", 1n],
+  ["", 1n],
+];
+const U64_MAX = (1n << 64n) - 1n;
+/** systemd's WHITESPACE, skipped between the parts of a size. */
+const isBlankAt = (s: string, i: number) => s[i] === " " || s[i] === "\t" || s[i] === "\n" || s[i] === "\r";
+/** isspace(), which strtoull() skips before the number. */
+const isCSpaceAt = (s: string, i: number) => isBlankAt(s, i) || s[i] === "\v" || s[i] === "\f";
+
+/** strtoull() of the digits in [start, end): undefined when it overflows (ERANGE); a long run never reaches BigInt. */
+function unsignedDigits(s: string, start: number, end: number): bigint | undefined {
+  let i = start;
+  while (i < end - 1 && s[i] === "0") i++;
+  if (end - i > 20) return undefined;
+  const n = BigInt(s.slice(i, end));
+  return n > U64_MAX ? undefined : n;
+}
 
 /**
- * Byte sizes with base-1024 suffixes, as parse_size() reads them: one or more
- * `N[.N][suffix]` parts, blanks allowed around each. A scanner, not a regular
- * expression: the nested repetition `(\d+…)+` backtracks exponentially on a
- * long run of digits followed by a wrong letter.
+ * A byte size with base-1024 suffixes as systemd's parse_size() reads it: the
+ * number of bytes, or undefined where systemd refuses the value. Parts are
+ * `N[.N][suffix]` with blanks around them; each part's suffix must be a larger
+ * unit than the next one's (`1G 512M`, never `512M 1G`), and a part without a
+ * suffix ends the value, so `1 2` and `1.5.5` are refused. A dot with no digits
+ * after it is allowed (`10.M`). A number or fraction beyond 64 bits, or a sum
+ * beyond them, is out of range. A scanner: no regular expression backtracks.
  */
-export function isIecSize(value: string): boolean {
-  let i = 0;
-  while (isSpaceAt(value, i)) i++;
-  if (i === value.length) return false;
-  while (i < value.length) {
-    if (!isDigitAt(value, i)) return false;
-    while (isDigitAt(value, i)) i++;
-    // `1.25.5` reads as the parts `1.2` and `5.5`: a fraction of two or more digits may lend its tail to the next part.
-    let fraction = Number.POSITIVE_INFINITY;
-    while (value[i] === "." && isDigitAt(value, i + 1) && fraction >= 2) {
-      const start = ++i;
-      while (isDigitAt(value, i)) i++;
-      fraction = i - start;
+export function parseIecSize(value: string): bigint | undefined {
+  let total = 0n;
+  let p = 0;
+  let first = 0;
+  do {
+    while (isBlankAt(value, p)) p++;
+    const refused = value[p] === "-";
+    let e = p;
+    while (isCSpaceAt(value, e)) e++;
+    const negative = value[e] === "-";
+    if (value[e] === "+" || value[e] === "-") e++;
+    const digits = e;
+    while (isDigitAt(value, e)) e++;
+    if (e === digits) return undefined;
+    const magnitude = unsignedDigits(value, digits, e);
+    if (magnitude === undefined || refused) return undefined;
+    // strtoull() takes a minus it was not stopped at (after a vertical tab) and wraps the number around.
+    const whole = negative && magnitude > 0n ? U64_MAX + 1n - magnitude : magnitude;
+    let fraction = 0;
+    if (value[e] === ".") {
+      e++;
+      if (isDigitAt(value, e)) {
+        const from = e;
+        while (isDigitAt(value, e)) e++;
+        const tenths = unsignedDigits(value, from, e);
+        if (tenths === undefined) return undefined;
+        fraction = Number(tenths);
+        for (let k = from; k < e; k++) fraction /= 10;
+      }
     }
-    while (isSpaceAt(value, i)) i++;
-    if (i < value.length && sizeSuffixes.includes(value[i] as string)) i++;
-    while (isSpaceAt(value, i)) i++;
-  }
-  return true;
+    while (isBlankAt(value, e)) e++;
+    let unit = first;
+    while (unit < sizeSuffixes.length && !value.startsWith((sizeSuffixes[unit] as readonly [string, bigint])[0], e)) unit++;
+    const [suffix, factor] = sizeSuffixes[unit] ?? ["", 0n];
+    if (factor === 0n) return undefined;
+    if (whole + (fraction > 0 ? 1n : 0n) > U64_MAX / factor) return undefined;
+    const part = whole * factor + BigInt(Math.trunc(fraction * Number(factor)));
+    if (part > U64_MAX - total) return undefined;
+    total += part;
+    p = e + suffix.length;
+    first = unit + 1;
+  } while (p < value.length);
+  return total;
+}
+
+export function isIecSize(value: string): boolean {
+  return parseIecSize(value) !== undefined;
 }
 
 export const validateIecSize: ValueValidator = (value) =>
@@ -106,12 +159,15 @@ const zeroAllowed = new Set(["MemorySwapMax", "MemoryZSwapMax", "MemoryLow", "Me
 export const validateMemoryLimit: ValueValidator = (value, ctx) => {
   if (value === "" || value === "infinity") return ok;
   const p = parsePercent(value);
-  const zero = p === 0 || (p === undefined && isIecSize(value) && !/[1-9]/.test(value));
-  if (zero && !zeroAllowed.has(ctx.directive.name))
+  const bytes = p === undefined ? parseIecSize(value) : undefined;
+  if (p === undefined && bytes === undefined)
+    return problem(`'${value}' is not a memory limit; write a size such as 512M or 2G, a percentage such as 50%, or 'infinity'`);
+  if (p !== undefined && p > 100) return problem(`${value} is more than 100% of the physical memory`);
+  if ((p === 0 || bytes === 0n) && !zeroAllowed.has(ctx.directive.name))
     return problem(`${ctx.directive.name}=${value} is out of range: systemd ignores a limit of 0; write a size above zero or 'infinity'`);
-  if (p === undefined && isIecSize(value)) return ok;
-  if (p !== undefined) return p <= 100 ? ok : problem(`${value} is more than 100% of the physical memory`);
-  return problem(`'${value}' is not a memory limit; write a size such as 512M or 2G, a percentage such as 50%, or 'infinity'`);
+  // The all-ones 64-bit number is what systemd keeps for "infinity": as a number it is out of range.
+  if (bytes === U64_MAX) return problem(`${value} is out of range for a memory limit; write 'infinity' for no limit`);
+  return ok;
 };
 
 export const validateTasksMax: ValueValidator = (value) => {
