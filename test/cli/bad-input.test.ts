@@ -223,7 +223,8 @@ describe("etcetera lint on bad input", () => {
     const fifo = join(dir, "pipe.service");
     if (spawnSync("mkfifo", [fifo]).status !== 0) return;
     try {
-      const r = lint(["pipe.service"], dir, 5_000);
+      // A hang never ends: 30 s tells it apart from a slow start on a loaded machine (5 s failed under load).
+      const r = lint(["pipe.service"], dir, 30_000);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /pipe\.service/);
     } finally {
