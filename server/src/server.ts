@@ -72,7 +72,20 @@ function isEffectiveView(uri: string): boolean {
   return uri.startsWith(`${effectiveUnitScheme}:`);
 }
 
-const VALIDATION_DELAY_MS = 40;
+/**
+ * How long a change waits for the next keystroke before it is checked. A small
+ * document is checked at once (a check takes well under a millisecond per 50
+ * lines); a large one waits so that typing is not checked key by key.
+ * ETCETERA_VALIDATION_DELAY_MS overrides it (the bench sets 0 to time the checks alone).
+ */
+const LARGE_DOCUMENT_LINES = 1000;
+const LARGE_DOCUMENT_DELAY_MS = 40;
+const fixedDelay = process.env.ETCETERA_VALIDATION_DELAY_MS === undefined ? undefined : Number(process.env.ETCETERA_VALIDATION_DELAY_MS);
+
+function validationDelay(doc: TextDocument): number {
+  if (fixedDelay !== undefined && Number.isFinite(fixedDelay)) return fixedDelay;
+  return doc.lineCount > LARGE_DOCUMENT_LINES ? LARGE_DOCUMENT_DELAY_MS : 0;
+}
 
 /** The languages with a formatter: only they claim "Format Document" (netplan's YAML keeps the user's YAML formatter). */
 const formattedLanguages = kindTable.filter((k) => languages[k.kind].format).map((k) => ({ language: k.languageId }));
@@ -133,7 +146,7 @@ export function startServer(): void {
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
-  function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+  function scheduleValidation(doc: TextDocument, delay = validationDelay(doc)): void {
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,

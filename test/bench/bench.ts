@@ -6,8 +6,10 @@
  *     for every file, startup included) and in-process (runLint() of the CLI
  *     module, warm), against `systemd-analyze verify` on the same files in
  *     the same run;
- *   - language server over stdio: didChange → publishDiagnostics latency on
- *     a generated 5,000-line unit (200 edits), cold start, peak RSS.
+ *   - language server over stdio (the bundled server, real JSON-RPC): the
+ *     check of a change without the debounce on a 50-line and a 5,000-line
+ *     unit (p99), dependents (drop-ins, a timer) re-checked per file, peak RSS
+ *     after the 5,000-line run, the adaptive debounce on its own, cold start.
  *
  *   - the OnCalendar= engine against `systemd-analyze calendar`;
  *   - the exposure score against `systemd-analyze security --offline` (services per second);
@@ -32,7 +34,7 @@ import { runLint } from "../../server/src/cli/lint.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
 import { benchCalendar, formatCalendarBench } from "./calendar-bench.js";
 import { measureEditor } from "./editor-bench.js";
-import { measureColdStart, measureLatency } from "./lsp-bench.js";
+import { measureColdStart, measureDependents, measureLatency } from "./lsp-bench.js";
 import { measureRemote } from "./remote-bench.js";
 import { benchSecurity, formatSecurityBench } from "./security-bench.js";
 
@@ -320,17 +322,33 @@ async function main(): Promise<void> {
   ]);
   const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
   if (!skip.has("lsp")) {
-    const latency = await measureLatency(5000, 200);
-    const l = latency.latenciesMs;
+    // The checks alone (no debounce), over JSON-RPC to the bundled server: a small unit and a large one.
+    const small = await measureLatency(50, 200, false);
+    const large = await measureLatency(5000, 200, false);
+    for (const r of [small, large])
+      rows.push([
+        `change → diagnostics, ${r.lines}-line unit, no debounce`,
+        `median ${median(r.latenciesMs).toFixed(1)} ms, p99 ${percentile(r.latenciesMs, 99).toFixed(1)} ms`,
+        `${r.edits} one-line edits over stdio, each until its version's diagnostics arrive (${r.diagnosticsPerPublish} diagnostics each); min ${Math.min(...r.latenciesMs).toFixed(1)} / max ${Math.max(...r.latenciesMs).toFixed(1)} ms`,
+      ]);
+    const deps = await measureDependents(10, 50);
     rows.push([
-      "didChange → publishDiagnostics",
-      `median ${median(l).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms`,
-      `${latency.edits} one-line edits of a ${latency.lines}-line unit over stdio (${latency.diagnosticsPerPublish} diagnostics each); includes the server's 40 ms debounce`,
+      "dependents re-checked, per file",
+      `median ${median(deps.perFileMs).toFixed(1)} ms, p99 ${percentile(deps.perFileMs, 99).toFixed(1)} ms`,
+      `a 50-line service edited ${deps.perFileMs.length} times with ${deps.dependents - 1} drop-ins and a timer open: until all ${deps.dependents} are published again, ÷ ${deps.dependents}`,
     ]);
     rows.push([
       "server peak RSS",
-      latency.peakRssKiB === undefined ? "n/a" : `${(latency.peakRssKiB / 1024).toFixed(1)} MiB`,
-      `VmHWM of the server process at the end of the edit run${latency.baselineRssKiB === undefined ? "" : `; ${(latency.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
+      large.peakRssKiB === undefined ? "n/a" : `${(large.peakRssKiB / 1024).toFixed(1)} MiB`,
+      `VmHWM after the 5,000-line edit run${large.baselineRssKiB === undefined ? "" : `; ${(large.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
+    ]);
+    // The debounce, on its own: the same edits with the server's adaptive delay (none for small documents).
+    const smallDebounced = await measureLatency(50, 100, true);
+    const largeDebounced = await measureLatency(5000, 100, true);
+    rows.push([
+      "debounce (adaptive), as typed",
+      `50 lines: median ${median(smallDebounced.latenciesMs).toFixed(1)} ms; 5,000 lines: median ${median(largeDebounced.latenciesMs).toFixed(1)} ms`,
+      "the same edits with the server's delay: none up to 1,000 lines, 40 ms above; the difference to the rows above is the delay",
     ]);
     const cold = await measureColdStart(10);
     rows.push([

@@ -53,13 +53,18 @@ function memory(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | und
   }
 }
 
-/** Times `edits` single-line incremental edits, each until the diagnostics of its version arrive. */
-export async function measureLatency(lines = 5000, edits = 200): Promise<LatencyResult> {
-  const server = LspServer.start({ settings: {} });
+/**
+ * Times `edits` single-line incremental edits, each until the diagnostics of
+ * its version arrive. `debounce: false` starts the server with
+ * ETCETERA_VALIDATION_DELAY_MS=0, so the time is the check and the JSON-RPC
+ * round trip alone; `true` keeps the server's own (adaptive) delay.
+ */
+export async function measureLatency(lines = 5000, edits = 200, debounce = true): Promise<LatencyResult> {
+  const server = LspServer.start({ settings: {}, env: debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0" } });
   try {
     await server.initialize();
     const baselineRssKiB = memory(server.process.pid, "VmRSS");
-    const uri = "file:///bench/generated.service";
+    const uri = `file:///bench/generated-${lines}.service`;
     const text = generatedUnit(lines);
     const docLines = text.split("\n");
     await server.open(uri, text, 1);
@@ -84,6 +89,57 @@ export async function measureLatency(lines = 5000, edits = 200): Promise<Latency
     const peakRssKiB = memory(server.process.pid, "VmHWM");
     await server.shutdown();
     return { lines: docLines.length, edits, latenciesMs, peakRssKiB, baselineRssKiB, diagnosticsPerPublish: first.diagnostics.length };
+  } finally {
+    server.kill();
+  }
+}
+
+export interface DependentsResult {
+  dependents: number;
+  /** Per edit: from the didChange of the service until every dependent's diagnostics were published again, divided by their number. */
+  perFileMs: number[];
+}
+
+/**
+ * Re-checking the dependents of a changed file: a service with `dropIns`
+ * drop-ins and a timer, all open; each edit of the service (no debounce) is
+ * timed until every drop-in and the timer have been published again.
+ */
+export async function measureDependents(dropIns = 10, edits = 50): Promise<DependentsResult> {
+  const server = LspServer.start({ settings: {}, env: { ETCETERA_VALIDATION_DELAY_MS: "0" } });
+  try {
+    await server.initialize();
+    const base = "file:///bench/deps";
+    const service = `${base}/app.service`;
+    const serviceText = generatedUnit(50);
+    await server.open(service, serviceText, 1);
+    const dependents: string[] = [];
+    for (let i = 0; i < dropIns; i++) {
+      const uri = `${base}/app.service.d/${String(i).padStart(2, "0")}-part.conf`;
+      dependents.push(uri);
+      await server.open(uri, `[Service]\nEnvironment=PART_${i}=on\nRestartSec=${i + 1}s\n`, 1);
+    }
+    const timer = `${base}/app.timer`;
+    dependents.push(timer);
+    await server.open(timer, "[Timer]\nOnCalendar=daily\nUnit=app.service\n\n[Install]\nWantedBy=timers.target\n", 1);
+    for (const uri of [service, ...dependents]) await server.diagnostics(uri, () => true, { timeoutMs: 30_000 });
+    const lines = serviceText.split("\n");
+    const line = lines.findIndex((l) => l.startsWith("RestartSec="));
+    const perFileMs: number[] = [];
+    for (let k = 0; k < edits; k++) {
+      const current = lines[line] as string;
+      const replacement = `RestartSec=${(k % 9) + 1}s`;
+      lines[line] = replacement;
+      const from = server.published.length;
+      const start = process.hrtime.bigint();
+      await server.change(service, k + 2, [
+        { range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement },
+      ]);
+      for (const uri of dependents) await server.diagnostics(uri, () => true, { from, timeoutMs: 30_000 });
+      perFileMs.push(Number(process.hrtime.bigint() - start) / 1e6 / dependents.length);
+    }
+    await server.shutdown();
+    return { dependents: dependents.length, perFileMs };
   } finally {
     server.kill();
   }
