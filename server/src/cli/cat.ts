@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
 import { catUnit } from "../remote/cat.js";
 import { hostLabel } from "../remote/hosts.js";
+import { runLocalCat } from "./cat-local.js";
 import { type CommandIO, UsageError } from "./command.js";
 import { printable, printableLines } from "./printable.js";
 import { remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
 /** `etcetera cat UNIT --host H`: read-only, control characters escaped in text. */
 export async function runCat(argv: string[], io: CommandIO): Promise<number> {
+  if (argv.includes("--local")) return runLocalCat(argv, io);
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: remoteOptions });
   if (positionals.length !== 1) throw new UsageError("cat takes exactly one UNIT");
   const unit = positionals[0] as string;

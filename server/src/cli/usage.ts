@@ -35,4 +35,7 @@ export const statusUsage = `       etcetera status [options] [--] UNIT... ${remo
 export const logsUsage = `       etcetera logs [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]} [-f] [-n N]   (the unit's journal; -f follows)`;
 
 export const catUsage = `       etcetera cat [options] [--] UNIT ${remoteOptionsUsage.split("\n")[0]}
-                (the unit's file and drop-ins as the host has them, like systemctl cat; exit 1 when it has none)`;
+                (the unit's file and drop-ins as the host has them, like systemctl cat; exit 1 when it has none)
+       etcetera cat --local [--root DIR] [--user] [--format text|json] FILE|UNIT
+                (the unit merged from a local tree as systemd would load it: a unit file or drop-in and its
+                directory, or UNIT looked up under DIR's systemd directories; notes say what overrides what)`;

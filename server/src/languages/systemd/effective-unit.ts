@@ -25,6 +25,8 @@ export interface EffectiveUnit extends EffectiveUnitResult {
 export interface EffectiveUnitOptions {
   /** How a file's path is shown in headers and notes (the host path under a root, say); as it is by default. */
   display?: (path: string) => string;
+  /** Where the files were looked for, for "no unit file … in the workspace"; "in the workspace" by default. */
+  where?: string;
   /** A document whose (unsaved) text wins over the workspace's. */
   current?: { path: string; file: UnitFile };
 }
@@ -37,11 +39,15 @@ export function effectiveUnit(
   options: EffectiveUnitOptions = {},
 ): EffectiveUnit {
   const loaded = loadUnit(workspace, name, fromPath, new UnitFiles(workspace, options.current));
-  return renderEffectiveUnit(loaded, options.display);
+  return renderEffectiveUnit(loaded, options.display, options.where);
 }
 
 /** The view of an already loaded unit. */
-export function renderEffectiveUnit(loaded: LoadedUnit, display: (path: string) => string = (p) => p): EffectiveUnit {
+export function renderEffectiveUnit(
+  loaded: LoadedUnit,
+  display: (path: string) => string = (p) => p,
+  where = "in the workspace",
+): EffectiveUnit {
   const lines: EffectiveLine[] = [];
   const note = (text: string) => lines.push({ text: `# ${text}`, role: "note" });
   const style: NoteStyle = { ...plainStyle, place: (path, line) => `${display(path)}:${line}` };
@@ -52,13 +58,13 @@ export function renderEffectiveUnit(loaded: LoadedUnit, display: (path: string) 
     return finish(loaded.name, true, lines);
   }
   if (!found) {
-    note(`No unit file or drop-in for ${loaded.name} in the workspace.`);
+    note(`No unit file or drop-in for ${loaded.name} ${where}.`);
     return finish(loaded.name, false, lines);
   }
   const target = loaded.fragment ? nameOf(loaded.fragment.path) : undefined;
   if (target && target !== loaded.name && loaded.aliases.includes(loaded.name))
     note(`${loaded.name} is an alias of ${target}; systemd loads the unit below.`);
-  if (!loaded.fragment) note(`No unit file for ${loaded.name} in the workspace; only its drop-ins:`);
+  if (!loaded.fragment) note(`No unit file for ${loaded.name} ${where}; only its drop-ins:`);
 
   // Notes go under the last physical line of their assignment (after any continuation lines).
   const notesAt = new Map<string, string[]>();
