@@ -198,6 +198,8 @@ export function startServer(): void {
     index
       .scan(workspaceRoots, budget)
       .then(() => {
+        // Clients and tests may wait for this line before trusting "missing unit" verdicts.
+        log(`workspace scan done: ${index.systemdFiles().length} systemd files`);
         const stopped = index.incomplete();
         if (stopped) {
           // Rules that look for other units cannot tell "missing" from "not scanned": they stay quiet, and the user is told why.

@@ -27,6 +27,9 @@ die() {
 mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$list" | grep -v '^$')
 [ "${#packages[@]}" -gt 0 ] || die "the package list $list is empty"
 mkdir -p "$debs" "$root"
+# Two suites (the corpus test and the lint/LSP agreement test) may ask at once: one fetches, the other waits.
+exec 9>"$cache/.fetch.lock"
+flock 9
 
 # The .deb of a package, if downloaded already (apt-get download names it NAME_VERSION_ARCH.deb).
 deb_of() {

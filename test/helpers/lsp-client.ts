@@ -126,6 +126,10 @@ export class LspServer {
     return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
   }
 
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
     return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges });
   }
