@@ -6,6 +6,7 @@
 import Mocha from "mocha";
 import { deploySuites } from "./deploy.spec.js";
 import { detectionSuites } from "./detection.spec.js";
+import { effectiveUnitSuites } from "./effective.spec.js";
 import { languageSuites } from "./languages.spec.js";
 import { liveHostSuites } from "./live-host.spec.js";
 import { systemdSuites } from "./systemd.spec.js";
@@ -22,6 +23,7 @@ export async function run(): Promise<void> {
     languageSuites();
     systemdSuites();
     detectionSuites();
+    effectiveUnitSuites();
   }
   const failures = await new Promise<number>((r) => mocha.run(r));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
