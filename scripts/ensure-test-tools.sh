@@ -13,6 +13,7 @@ packages=(
   libkrb5-dev pkg-config g++ make python3  # code-server's native modules
   systemd-container debootstrap socat openssh-client zstd iproute2 util-linux  # the test host for deploys
   qemu-system-x86 e2fsprogs  # its QEMU variant, where netplan apply works
+  ansible-core     # ansible-playbook for rollouts to many hosts (etcetera deploy --hosts)
   ca-certificates
 )
 missing=()

@@ -4,7 +4,18 @@
  * nothing and `lint` loads neither the remote code nor the language server.
  */
 import { type CommandIO, UsageError } from "./cli/command.js";
-import { catUsage, cronUsage, deployUsage, diffUsage, lintUsage, logsUsage, securityUsage, statusUsage } from "./cli/usage.js";
+import {
+  catUsage,
+  cronUsage,
+  deployUsage,
+  diffUsage,
+  exportUsage,
+  inventoryUsage,
+  lintUsage,
+  logsUsage,
+  securityUsage,
+  statusUsage,
+} from "./cli/usage.js";
 
 const usage = `etcetera — lint and language server for systemd units and the other files that run a Linux host
 
@@ -14,6 +25,8 @@ ${lintUsage}
 ${securityUsage}
 ${cronUsage}
 ${deployUsage}
+${exportUsage}
+${inventoryUsage}
 ${diffUsage}
 ${statusUsage}
 ${logsUsage}
@@ -45,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./cli/deploy.js")).runDeploy(rest, io);
     case "diff":
       return (await import("./cli/diff.js")).runDiff(rest, io);
+    case "export":
+      return (await import("./cli/export.js")).runExport(rest, io);
+    case "inventory":
+      return (await import("./cli/inventory.js")).runInventory(rest, io);
     case "status":
       return (await import("./cli/status.js")).runStatus(rest, io);
     case "logs":

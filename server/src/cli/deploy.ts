@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { defaultNetplanConfirmSeconds, defaultWaitSeconds, deploy } from "../remote/deploy.js";
 import type { DeployResult } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./command.js";
+import { runFleetDeploy } from "./deploy-fleet.js";
 import { printable, printableLines } from "./printable.js";
 import { exitCodeFor, paint, remoteContextOrExit, remoteOptions, reportRemoteError } from "./remote-options.js";
 
@@ -48,9 +49,17 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
       force: { type: "boolean", default: false },
       "no-enable": { type: "boolean", default: false },
       wait: { type: "string" },
+      hosts: { type: "string" },
+      inventory: { type: "string", short: "i" },
+      batch: { type: "string" },
       "confirm-timeout": { type: "string" },
     },
   });
+  if (values.hosts !== undefined) {
+    if (values.host !== undefined) throw new UsageError("deploy takes --host H or --hosts GROUP, not both");
+    return runFleetDeploy(positionals, values, parseWait(values.wait), io);
+  }
+  if (values.inventory !== undefined || values.batch !== undefined) throw new UsageError("--inventory and --batch go with --hosts GROUP");
   if (positionals.length !== 1) throw new UsageError("deploy takes exactly one FILE");
   const file = positionals[0] as string;
   const wait = parseWait(values.wait);

@@ -23,7 +23,14 @@ export const remoteOptionsUsage = `--host H [--ssh-config FILE] [--user] [--form
 
 export const deployUsage = `       etcetera deploy [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
                 [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)
-                [--confirm-timeout SECONDS]   (netplan: a new SSH connection must confirm within SECONDS after netplan apply (default ${defaultNetplanConfirmSeconds}), else the host reverts by itself)`;
+                [--confirm-timeout SECONDS]   (netplan: a new SSH connection must confirm within SECONDS after netplan apply (default ${defaultNetplanConfirmSeconds}), else the host reverts by itself)
+       etcetera deploy [options] [--] FILE... --hosts GROUP [--inventory FILE] [--batch N] [--wait SECONDS] [--force] [--no-enable] [--format text|json]
+                (through ansible-playbook: one canary host, then batches of N (default 5); stops at the first failure)`;
+
+export const exportUsage = `       etcetera export ansible FILE... --out DIR [--wait SECONDS] [--no-enable] [--force]
+                (an Ansible role and playbook doing the verified deploy, to commit and run without Etcetera)`;
+
+export const inventoryUsage = `       etcetera inventory [--inventory FILE] [--format text|json]   (the groups and hosts of an Ansible inventory, through ansible-inventory)`;
 
 export const diffUsage = `       etcetera diff [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
                 (the host's installed copy vs FILE, byte for byte, where deploy would install it; exit 0 same, 1 differs or absent)`;

@@ -350,6 +350,25 @@ ${commitSection}
 ev "outcome deployed installed $DEST${t.kind === "logrotate" ? " (logrotate reads it on its next run)" : " (cron reads it within a minute)"}"; exit 0`;
 }
 
+/** The fleet script's command line: ACTION (verify or install), the staged file, the health window. */
+const fleetArguments = `ACTION=\${1:-}; SRC=\${2:-}
+case "$ACTION" in verify|install) ;; *) echo "usage: sh $0 verify|install FILE [WAIT]" >&2; exit 2;; esac
+[ -f "$SRC" ] || { echo "$0: $SRC is not a file" >&2; exit 2; }
+case "\${3:-1}" in ""|*[!0-9]*) echo "$0: WAIT must be whole seconds" >&2; exit 2;; esac
+`;
+
+/** ev() that also remembers the outcome, for the exit status. */
+const fleetEvents = `OUTCOME=
+ev() {
+  printf '@@%s\\n' "$*" 2>/dev/null || :
+  case "$*" in "outcome "*) OUTCOME="$*"; OUTCOME=\${OUTCOME#outcome }; OUTCOME=\${OUTCOME%% *};; esac
+}
+`;
+
+/** The exit status says the outcome: 0 deployed, unchanged or (verify) accepted; 1 anything else. */
+const fleetExit = `
+  case "$OUTCOME" in deployed|unchanged|verified) exit 0;; *) [ "$code" -ne 0 ] || code=1; exit "$code";; esac`;
+
 /** Base64 lines of at most 76 characters for the here-document. */
 function base64Lines(b: Buffer): string {
   const s = b.toString("base64");
@@ -359,7 +378,12 @@ function base64Lines(b: Buffer): string {
 }
 
 /** The script's variables: what goes where, as shell assignments. */
-export function scriptVars(t: DeployTarget, o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds">): string {
+export function scriptVars(
+  t: DeployTarget,
+  o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds">,
+  /** The fleet script: the file is an argument, measured on the host; WAIT may be given too. */
+  fleet = false,
+): string {
   const user = t.scope === "user";
   // The user's crontab is changed by the login user, so its backup lives in that user's home.
   const asUser = user || t.kind === "user-crontab";
@@ -372,11 +396,12 @@ export function scriptVars(t: DeployTarget, o: Pick<ScriptOptions, "content" | "
     t.kind === "user-crontab" ? 'DEST="crontab of $(id -un)"' : `DEST="$DIR/$NAME"`,
     `UNIT=${shq(t.unit ?? "")}`,
     `UNITROOT=${unitRoot}`,
-    `LEN=${o.content.length}`,
-    `SHA=${createHash("sha256").update(o.content).digest("hex")}`,
+    ...(fleet
+      ? ['LEN=$(wc -c <"$SRC" 2>/dev/null || echo 0)', 'SHA=$(sha256sum <"$SRC" 2>/dev/null | cut -c1-64)']
+      : [`LEN=${o.content.length}`, `SHA=${createHash("sha256").update(o.content).digest("hex")}`]),
     `MODE=${t.mode}`,
     `LOCKWAIT=${Math.round(o.lockWaitSeconds)}`,
-    `WAIT=${o.waitSeconds}`,
+    fleet ? `WAIT=\${3:-${o.waitSeconds}}` : `WAIT=${o.waitSeconds}`,
     `SCOPEFLAG=${user ? "--user" : ""}`,
     `SCTL=${shq(user ? "systemctl --user" : "systemctl")}`,
     `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
@@ -384,11 +409,31 @@ export function scriptVars(t: DeployTarget, o: Pick<ScriptOptions, "content" | "
   ].join("\n");
 }
 
+/** What the fleet script needs: the file comes as an argument, so the script fits any content. */
+export type FleetScriptOptions = Pick<ScriptOptions, "enableOnFirstDeploy" | "waitSeconds" | "lockWaitSeconds">;
+
+/**
+ * The same deploy as a program for Ansible (or any runner): \`sh SCRIPT verify FILE\` runs only the
+ * host's own checker on FILE (exit 0 when it accepts; what Ansible's \`validate:\` needs), and
+ * \`sh SCRIPT install FILE [WAIT]\` does everything after the upload — lock, unchanged check, verify,
+ * backup, atomic install, activation, health for WAIT seconds, rollback — without asking for "go".
+ * It prints the same "@@EVENT" lines and exits 0 only when the outcome is deployed or unchanged.
+ * netplan is refused: its safe apply needs a confirmation through a new connection from the client.
+ */
+export function fleetScript(t: DeployTarget, o: FleetScriptOptions): string {
+  if (t.kind === "netplan") throw new RangeError("netplan files are not deployed by the fleet script");
+  return buildScript(t, { ...o, content: Buffer.alloc(0), netplanConfirmSeconds: 0 }, true);
+}
+
 export function deployScript(t: DeployTarget, o: ScriptOptions): string {
+  return buildScript(t, o, false);
+}
+
+function buildScript(t: DeployTarget, o: ScriptOptions, fleet: boolean): string {
   if (!Number.isInteger(o.waitSeconds) || o.waitSeconds < 1) throw new RangeError("waitSeconds must be a whole number of seconds ≥ 1");
   if (t.kind === "netplan" && (!Number.isInteger(o.netplanConfirmSeconds) || o.netplanConfirmSeconds < 5))
     throw new RangeError("netplanConfirmSeconds must be a whole number of seconds ≥ 5");
-  const vars = scriptVars(t, o);
+  const vars = scriptVars(t, o, fleet);
   const activation = t.kind === "unit" || t.kind === "drop-in" ? unitActivation(t, o) : otherActivation(t, o);
   return `set -u
 export LC_ALL=C
@@ -398,9 +443,9 @@ exec 3<&0 </dev/null
 # A closed connection must never kill the script half-way: writes to it just fail.
 trap '' PIPE
 PHASE=pre; T=; STAGED=; BN=; WASSTATE=inactive; ROLLMSG=; ROLLOUTCOME=failed; ONESHOTFAILED=
-${vars}
+${fleet ? fleetArguments : "ACTION=\n"}${vars}
 ${commonFunctions}
-${t.kind === "netplan" ? netplanRollback : rollbackFunction(t)}
+${fleet ? fleetEvents : ""}${t.kind === "netplan" ? netplanRollback : rollbackFunction(t)}
 cleanup() {
   code=$?
   trap '' HUP INT TERM
@@ -410,30 +455,36 @@ cleanup() {
   fi
   [ -z "$STAGED" ] || rm -f -- "$STAGED"
   [ -z "$DIR" ] || rmdir -- "$STAGEROOT/.etcetera-staging" "$(dirname -- "$DIR")/.etcetera-staging" "$DIR/.etcetera-staging" 2>/dev/null
-  [ -z "$T" ] || rm -rf -- "$T"
+  [ -z "$T" ] || rm -rf -- "$T"${fleet ? fleetExit : ""}
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.XXXXXXXX") || { T=; ev "error tmp cannot create a temporary directory"; exit 1; }
-take_lock
+${
+  fleet
+    ? `[ "$ACTION" = verify ] || take_lock
+cp -- "$SRC" "$T/new" || { ev "error upload cannot read $SRC"; exit 1; }`
+    : `take_lock
 ev "progress upload unpacking $LEN bytes"
 base64 -d >"$T/new" <<'@@END_OF_CONTENT'
 ${base64Lines(o.content)}
-@@END_OF_CONTENT
+@@END_OF_CONTENT`
+}
 if [ "$(wc -c <"$T/new")" -ne "$LEN" ] || [ "$(sha256sum <"$T/new" | cut -c1-64)" != "$SHA" ]; then
   ev "error upload the file arrived damaged; the host is unchanged"; exit 1
 fi
 CURFILE=
 ${currentSection(t)}
-if [ "$PREV" = file ] && cmp -s "$T/new" "$CURFILE"; then
+if [ "$ACTION" != verify ] && [ "$PREV" = file ] && cmp -s "$T/new" "$CURFILE"; then
   ${t.unit ? 'show_status "$UNIT"; ' : ""}ev "outcome unchanged $DEST already has this content; nothing was changed"; exit 0
 fi
 ev "progress verify checking the file with the host's own tool"
 ${verifySection(t)}
 emit verify "$T/verify.log"
 if [ "$rc" -ne 0 ]; then ev "outcome rejected the host's checker rejected the file; the host is unchanged"; exit 0; fi
+[ "$ACTION" != verify ] || { ev "outcome verified the host's checker accepts the file"; exit 0; }
 ${t.kind === "netplan" ? netplanPreflight : ""}
 ${
   t.unit
@@ -441,9 +492,13 @@ ${
 INV0=$(prop "$UNIT" InvocationID); EMS0=$(prop "$UNIT" ExecMainStartTimestampMonotonic)`
     : ""
 }
-ev ready
+${
+  fleet
+    ? ""
+    : `ev ready
 read -r answer <&3 || answer=
-[ "$answer" = go ] || { ev "outcome cancelled cancelled before the host was changed"; exit 0; }
+[ "$answer" = go ] || { ev "outcome cancelled cancelled before the host was changed"; exit 0; }`
+}
 trap '' HUP INT TERM
 ev "progress backup keeping the installed version"
 ${backupSection}
