@@ -44,7 +44,7 @@ function configFile(context: ExtensionContext): string {
  */
 export function runCli(
   context: ExtensionContext,
-  command: "deploy" | "status" | "logs" | "cat" | "diff",
+  command: "deploy" | "status" | "logs" | "cat" | "diff" | "inventory",
   options: string[],
   positionals: string[],
   onLine?: (line: string) => void,

@@ -19,6 +19,7 @@ import { deployAndRestart } from "../commands/deploy";
 import { LiveHost } from "../commands/liveHost";
 import { pickHost } from "../commands/pickHost";
 import { type HostNode, HostsTree, UnitNode } from "../views/hostsTree";
+import { deployToGroup, type GroupNode } from "../views/inventoryGroups";
 import { JournalView } from "../views/journalView";
 import { HostDocuments } from "./hostDocuments";
 import { HostState } from "./hostState";
@@ -103,6 +104,9 @@ export function registerRemote(context: ExtensionContext, output: LogOutputChann
       });
       if (unit) await state.pin(host, unit.trim());
     }),
+    commands.registerCommand("etcetera.hosts.deployToGroup", (node?: GroupNode) =>
+      deployToGroup(context, output, tree.inventory, node).then(() => tree.refresh()),
+    ),
     commands.registerCommand("etcetera.hosts.setCurrent", (node?: HostNode) => node && state.setCurrent(node.host)),
     commands.registerCommand("etcetera.showLogs", async (node?: UnitNode) => {
       const n = await selectedUnit(node);

@@ -13,6 +13,7 @@ import {
 import type { UnitStatus } from "../../../server/src/remote/types";
 import { lastJson, runCli } from "../remote/cliRunner";
 import type { HostState } from "../remote/hostState";
+import { GroupNode, InventoryGroups } from "./inventoryGroups";
 
 export class HostNode extends TreeItem {
   constructor(
@@ -85,7 +86,7 @@ class MessageNode extends TreeItem {
   }
 }
 
-type Node = HostNode | UnitNode | MessageNode;
+type Node = HostNode | UnitNode | MessageNode | GroupNode;
 
 /** "Hosts": each host, and under it the units deployed from this workspace plus pinned ones, with their state. */
 export class HostsTree implements TreeDataProvider<Node> {
@@ -94,16 +95,20 @@ export class HostsTree implements TreeDataProvider<Node> {
   private readonly statuses = new Map<string, { units: UnitStatus[]; error?: string; unreachable?: string }>();
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** The groups of the user's Ansible inventory (setting etcetera.ansible.inventory), shown as the inventory groups them. */
+  readonly inventory: InventoryGroups;
 
   constructor(
     private readonly context: ExtensionContext,
     private readonly state: HostState,
   ) {
+    this.inventory = new InventoryGroups(context, () => this.changed.fire(undefined));
     context.subscriptions.push(
       this.changed,
       state.onDidChange(() => this.refresh()),
       workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration("etcetera.hostsView")) this.schedule();
+        if (e.affectsConfiguration("etcetera.ansible.inventory")) this.inventory.refresh();
       }),
       { dispose: () => clearInterval(this.timer) },
     );
@@ -118,6 +123,7 @@ export class HostsTree implements TreeDataProvider<Node> {
 
   /** Asks every host again (one `systemctl show` round trip per host). */
   refresh(): void {
+    this.inventory.refresh();
     for (const host of this.state.names()) void this.load(host);
   }
 
@@ -143,16 +149,30 @@ export class HostsTree implements TreeDataProvider<Node> {
     }
   }
 
+  private hostNode(host: string): HostNode {
+    return new HostNode(host, host === this.state.current(), this.statuses.get(host)?.unreachable);
+  }
+
   getTreeItem(node: Node): TreeItem {
     return node;
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const current = this.state.current();
       const hosts = this.state.names();
       for (const h of hosts) if (!this.statuses.has(h) && !this.inFlight.has(h)) void this.load(h);
-      return hosts.map((h) => new HostNode(h, h === current, this.statuses.get(h)?.unreachable));
+      const inInventory = this.inventory.all();
+      const problem = this.inventory.problem();
+      return [
+        ...(problem ? [new MessageNode(`Ansible inventory: ${problem}`)] : []),
+        ...this.inventory.groups(),
+        ...hosts.filter((h) => !inInventory.includes(h)).map((h) => this.hostNode(h)),
+      ];
+    }
+    if (node instanceof GroupNode) {
+      const hosts = this.inventory.hostsOf(node.group);
+      for (const h of hosts) if (!this.statuses.has(h) && !this.inFlight.has(h)) void this.load(h);
+      return [...this.inventory.groups(node.group), ...hosts.map((h) => this.hostNode(h))];
     }
     if (!(node instanceof HostNode)) return [];
     const units = this.state.units(node.host);
