@@ -142,6 +142,13 @@ export const settingsSchema: Record<string, SettingSchema> = {
     description:
       "Hosts to deploy to. Any Host alias of ~/.ssh/config works without an entry; an entry adds a user, port, key, sudo and scope.",
   },
+  "etcetera.ansible.inventory": {
+    type: "string",
+    scope: "machine",
+    default: "",
+    description:
+      "An Ansible inventory (file, directory or script, as for ansible-playbook -i). The Hosts view groups its hosts as the inventory does, and Deploy to Group rolls a file out to a group through ansible-playbook. Machine scope: reading an inventory can run it.",
+  },
   "etcetera.deploy.codeLens": {
     type: "boolean",
     default: true,
