@@ -112,7 +112,7 @@ export function roleFiles(files: FleetFile[], o: RoleOptions): GeneratedFile[] {
     if (f.target.kind === "netplan")
       throw new RemoteError(
         "unsupported-file",
-        `${f.file}: netplan files are applied one host at a time (etcetera deploy --host H): netplan try must be confirmed through the live connection`,
+        `${f.file}: netplan files are applied one host at a time (etcetera deploy --host H): the new configuration must be confirmed by a new SSH connection from Etcetera, or the host reverts it`,
       );
     if (f.target.scope === "user" && f.target.kind !== "user-crontab")
       throw new RemoteError(
