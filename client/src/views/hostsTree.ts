@@ -164,7 +164,7 @@ export class HostsTree implements TreeDataProvider<Node> {
       const inInventory = this.inventory.all();
       const problem = this.inventory.problem();
       return [
-        ...(problem ? [new MessageNode(`Ansible inventory: ${problem}`)] : []),
+        ...(problem ? [new MessageNode(l10n.t("Ansible inventory: {0}", problem))] : []),
         ...this.inventory.groups(),
         ...hosts.filter((h) => !inInventory.includes(h)).map((h) => this.hostNode(h)),
       ];

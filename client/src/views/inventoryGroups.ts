@@ -1,6 +1,7 @@
 import {
   type ExtensionContext,
   type LogOutputChannel,
+  l10n,
   ProgressLocation,
   ThemeIcon,
   TreeItem,
@@ -20,8 +21,8 @@ export class GroupNode extends TreeItem {
     super(group, TreeItemCollapsibleState.Collapsed);
     this.contextValue = "etcetera.group";
     this.iconPath = new ThemeIcon("server-environment");
-    this.description = `${hosts} host${hosts === 1 ? "" : "s"} · Ansible group`;
-    this.tooltip = `Ansible inventory group ${group}: Deploy to Group rolls a file out to its hosts (one canary, then batches)`;
+    this.description = hosts === 1 ? l10n.t("1 host · Ansible group") : l10n.t("{0} hosts · Ansible group", hosts);
+    this.tooltip = l10n.t("Ansible inventory group {0}: Deploy to Group rolls a file out to its hosts (one canary, then batches)", group);
   }
 }
 
@@ -111,34 +112,39 @@ export async function deployToGroup(
   if (!node || !file) return;
   const doc = window.activeTextEditor?.document;
   if (doc?.uri.scheme !== "file" || doc.isUntitled)
-    return void window.showErrorMessage("Open the saved file to deploy first: its name and folder decide where it goes.");
+    return void window.showErrorMessage(l10n.t("Open the saved file to deploy first: its name and folder decide where it goes."));
   if (doc.isDirty && !(await doc.save())) return;
   const name = doc.uri.fsPath.split(/[\\/]/).pop();
   const ok = await window.showWarningMessage(
-    `Deploy ${name} to the hosts of ${node.group}? One canary host first, then batches; the first failure stops the rollout.`,
+    l10n.t(
+      "Deploy {0} to the hosts of {1}? One canary host first, then batches; the first failure stops the rollout.",
+      name ?? "",
+      node.group,
+    ),
     { modal: true },
-    "Deploy",
+    l10n.t("Deploy"),
   );
   if (!ok) return;
   const enable = workspace.getConfiguration("etcetera").get<boolean>("deploy.enableOnFirstDeploy", true);
   const options = [`--hosts=${node.group}`, `--inventory=${file}`, "--format=json", ...(enable ? [] : ["--no-enable"])];
   const { stdout, stderr } = await window.withProgress(
-    { location: ProgressLocation.Notification, title: `Deploying ${name} to ${node.group} through Ansible` },
+    { location: ProgressLocation.Notification, title: l10n.t("Deploying {0} to {1} through Ansible", name ?? "", node.group) },
     () => runCli(context, "deploy", options, [doc.uri.fsPath]).done,
   );
   const r = lastJson<FleetResult | { type: "error"; message: string }>(stdout);
   if (r?.type !== "fleet-result") {
     const why = r?.message ?? stderr.trim().split("\n").slice(-3).join(" ");
     output.error(`deploy ${name} → ${node.group}: ${why}`);
-    return void window.showErrorMessage(`Deploy to ${node.group}: ${why}`);
+    return void window.showErrorMessage(l10n.t("Deploy to {0}: {1}", node.group, why));
   }
   for (const h of r.results) output.info(`deploy ${name} → ${h.host}${h.batch === 1 ? " (canary)" : ""}: ${h.status}: ${h.message}`);
   const counts = [...new Set(r.results.map((h) => h.status))]
     .map((s) => `${r.results.filter((h) => h.status === s).length} ${s}`)
     .join(", ");
-  if (r.ok) void window.showInformationMessage(`${name} on ${node.group}: ${counts}`);
-  else
+  if (r.ok) void window.showInformationMessage(l10n.t("{0} on {1}: {2}", name ?? "", node.group, counts));
+  else if (r.stopped)
     void window.showErrorMessage(
-      `${name} on ${node.group}: ${counts}${r.stopped ? "; the rollout stopped at the first failure" : ""} (details in the Etcetera output)`,
+      l10n.t("{0} on {1}: {2}; the rollout stopped at the first failure (details in the Etcetera output)", name ?? "", node.group, counts),
     );
+  else void window.showErrorMessage(l10n.t("{0} on {1}: {2} (details in the Etcetera output)", name ?? "", node.group, counts));
 }
