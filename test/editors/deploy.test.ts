@@ -31,11 +31,15 @@ describe("Deploy and Restart in a real VS Code, to a real systemd host", { timeo
       mkdirSync(bin);
       writeFileSync(join(bin, "ssh"), `#!/bin/sh\nexec '${ssh}' -F '${host.sshConfig}' "$@"\n`);
       chmodSync(join(bin, "ssh"), 0o755);
+      // An Ansible inventory with the host in a group, for the Hosts view's grouping.
+      const inventory = join(host.dir, "inventory.yml");
+      writeFileSync(inventory, `all:\n  children:\n    web:\n      hosts:\n        ${host.alias}:\n`);
 
       const code = await runIntegrationTests({
         label: "deploy",
         env: {
           ETCETERA_TEST_HOST_ALIAS: host.alias,
+          ETCETERA_TEST_INVENTORY: inventory,
           PATH: `${bin}:${process.env.PATH ?? ""}`,
           // VS Code's server replaces the PATH of the extension host with a login shell's unless told the environment already is one.
           VSCODE_CLI: "1",

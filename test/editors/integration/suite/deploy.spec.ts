@@ -122,5 +122,31 @@ export function deploySuites(): void {
       assert.equal(doc.uri.path, `/${alias}/${unit}.log`);
       assert.match(doc.getText(), new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.* sh\\[\\d+\\]: ${printed}$`, "m"));
     });
+
+    it("groups the hosts as the Ansible inventory does, with Deploy to Group on the group", async () => {
+      const inventory = process.env.ETCETERA_TEST_INVENTORY;
+      assert.ok(inventory, "the outer test passes an inventory");
+      const setting = (v: string | undefined) =>
+        vscode.workspace.getConfiguration("etcetera").update("ansible.inventory", v, vscode.ConfigurationTarget.Global);
+      await setting(inventory);
+      try {
+        const tree = api.hostsTree;
+        const group = await waitFor(
+          "the inventory's group in the Hosts view",
+          async () => ((await tree.getChildren()) ?? []).find((n) => n.label === "web" && n.contextValue === "etcetera.group"),
+          60_000,
+        );
+        assert.equal(group.description, "1 host · Ansible group");
+        assert.deepEqual(
+          ((await tree.getChildren(group)) ?? []).map((n) => [n.label, n.contextValue]),
+          [[alias, "etcetera.host"]],
+        );
+        const roots = (await tree.getChildren()) ?? [];
+        assert.ok(!roots.some((n) => n.label === alias), "the host is shown under its group, not again at the top");
+        assert.ok((await vscode.commands.getCommands(true)).includes("etcetera.hosts.deployToGroup"));
+      } finally {
+        await setting(undefined);
+      }
+    });
   });
 }
