@@ -3,10 +3,10 @@
  * new user takes it: the walkthrough with a step per kind; each "Create"
  * command opening a clean file in its own language; a squiggle, hover, quick
  * fix and completion in each kind; Format Document and format on save;
- * semantic tokens; the language icons; the Hosts view, the deploy dialog and
- * the effective unit. Each step leaves a screenshot: in test-results/editors/tour,
- * or, with ETCETERA_SCREENSHOTS=DIR (`npm run screenshots`), the set under DIR
- * that the README shows.
+ * semantic tokens; the language icons; the Hosts view, the deploy dialog,
+ * the effective unit and the Dependencies view. Each step leaves a
+ * screenshot: in test-results/editors/tour, or, with ETCETERA_SCREENSHOTS=DIR
+ * (`npm run screenshots`), the set under DIR that the README shows.
  */
 import assert from "node:assert/strict";
 import { chmodSync, cpSync, mkdirSync, rmSync } from "node:fs";
@@ -245,6 +245,41 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
       "the effective unit",
     );
     await shoot("effective-unit");
+  });
+
+  step("the Dependencies view: what a unit pulls in and its ordering", async () => {
+    // One editor group and no secondary side bar, so the picture is the view and the unit.
+    await runCommand(page, "View: Single Column Editor Layout", undefined, "Single Column Editor Layout").catch(() =>
+      page.keyboard.press("Escape"),
+    );
+    await runCommand(page, "View: Close Secondary Side Bar", undefined, "Close Secondary Side Bar").catch(() =>
+      page.keyboard.press("Escape"),
+    );
+    await quickOpen(page, "web", "web@.service");
+    await page.locator(".tabs-container .tab.active").filter({ hasText: "web@.service" }).first().waitFor();
+    await page
+      .getByRole("tab", { name: /^Etcetera/ })
+      .first()
+      .click();
+    const sidebar = page.locator(".part.sidebar");
+    const rows = async () => (await sidebar.locator(".monaco-list-row").allTextContents()).map((t) => t.replace(/\u00a0/g, " "));
+    const groups = ["Pulls in", "Pulled in by", "Ordered after", "Ordered before"];
+    // web@.service has Wants= and After= on network-online.target: an entry under "Pulls in" with its directive.
+    const listed = (text: string[]) =>
+      groups.every((g) => text.some((r) => r.startsWith(g))) && text.some((r) => /^network-online\.target.*Wants=/.test(r));
+    // The view renders as it follows the editor: wait for the whole list, then say what is missing if it never comes.
+    await waitUntil(async () => listed(await rows()), "the Dependencies view of web@.service").catch(() => undefined);
+    const text = await rows();
+    for (const group of groups)
+      assert.ok(
+        text.some((r) => r.startsWith(group)),
+        `${group} missing: ${text.join(" | ")}`,
+      );
+    assert.ok(
+      text.some((r) => /^network-online\.target.*Wants=/.test(r)),
+      text.join("\n"),
+    );
+    await shoot("dependencies");
   });
 });
 
