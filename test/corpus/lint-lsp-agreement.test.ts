@@ -21,6 +21,7 @@ import { basename, dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import type { JsonDiagnostic } from "../../server/src/cli/results.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
 
@@ -31,16 +32,6 @@ const only = (process.env.AGREEMENT_ONLY ?? "").split(",").filter((p) => p !== "
 /** Files open at once: enough to keep the server busy, few enough that a batch settles quickly. */
 const BATCH = 64;
 const WAIT_MS = 120_000;
-
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
 
 const severities = ["", "error", "warning", "info", "hint"];
 
