@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { cacheDir, freePort, sleep, Teardown, waitExit } from "./test-host.js";
+import { cacheDir, freePort, sleep, Teardown, waitExit, writeSshConfig } from "./test-host.js";
 
 const here = resolve(import.meta.dirname);
 
@@ -117,21 +117,7 @@ export async function startQemuHost(label: string, bootTimeoutMs = 900_000): Pro
     });
 
     const alias = "etcetera-qemu";
-    const sshConfig = join(dir, "ssh config");
-    writeFileSync(
-      sshConfig,
-      `Host ${alias}
-  HostName 127.0.0.1
-  Port ${port}
-  User root
-  IdentityFile "${identityFile}"
-  IdentitiesOnly yes
-  UserKnownHostsFile "${knownHosts}"
-  HostKeyAlias ${alias}
-  StrictHostKeyChecking yes
-  LogLevel ERROR
-`,
-    );
+    const sshConfig = writeSshConfig(dir, { alias, port, identityFile, knownHosts });
     const readConsole = () => (existsSync(consoleLog) ? readFileSync(consoleLog, "utf8") : "");
     const run: QemuHost["run"] = (command, opts = {}) => {
       const r = spawnSync(

@@ -207,21 +207,7 @@ export async function startTestHost(label: string): Promise<TestHost> {
     });
 
     const alias = "etcetera-test";
-    const sshConfig = join(dir, "ssh config");
-    writeFileSync(
-      sshConfig,
-      `Host ${alias}
-  HostName 127.0.0.1
-  Port ${port}
-  User root
-  IdentityFile "${identityFile}"
-  IdentitiesOnly yes
-  UserKnownHostsFile "${knownHosts}"
-  HostKeyAlias etcetera-test
-  StrictHostKeyChecking yes
-  LogLevel ERROR
-`,
-    );
+    const sshConfig = writeSshConfig(dir, { alias, port, identityFile, knownHosts });
     const run = (command: string, user = "root") => {
       const r = spawnSync("ssh", ["-F", sshConfig, "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "-l", user, alias, command], {
         encoding: "utf8",
@@ -285,4 +271,24 @@ export function hostFile(host: TestHost, path: string): string | undefined {
 
 export function stat(host: TestHost, path: string): string {
   return execFileSync("stat", ["-c", "%a %u:%g", join(host.root, path)], { encoding: "utf8" }).trim();
+}
+
+/** An ssh_config for one forwarded test host: key-only root login, its host key pinned under `alias`. */
+export function writeSshConfig(dir: string, host: { alias: string; port: number; identityFile: string; knownHosts: string }): string {
+  const path = join(dir, "ssh config");
+  writeFileSync(
+    path,
+    `Host ${host.alias}
+  HostName 127.0.0.1
+  Port ${host.port}
+  User root
+  IdentityFile "${host.identityFile}"
+  IdentitiesOnly yes
+  UserKnownHostsFile "${host.knownHosts}"
+  HostKeyAlias ${host.alias}
+  StrictHostKeyChecking yes
+  LogLevel ERROR
+`,
+  );
+  return path;
 }
