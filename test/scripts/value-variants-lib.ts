@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import raw from "../../server/src/languages/systemd/data/systemd-data.json";
-import { systemdAnalyze, verifyArgs, verifyEnv } from "./verify-lib.js";
+import { escapeRegExp, systemdAnalyze, verifyArgs, verifyEnv } from "./verify-lib.js";
 
 export const expectedValueVariants = "test/fixtures/value-variants/expected.json";
 
@@ -185,7 +185,7 @@ export function verifyVariants(): Record<string, string[]> {
   try {
     for (const v of all) writeFileSync(join(dir, v.unit), v.text);
     const lineOf = new Map(all.map((v) => [v.unit, v.line]));
-    const pattern = new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([^:/]+):(\\d+): (.*)$`);
+    const pattern = new RegExp(`^${escapeRegExp(dir)}/([^:/]+):(\\d+): (.*)$`);
     for (let i = 0; i < all.length; i += 300) {
       const batch = all.slice(i, i + 300).map((v) => join(dir, v.unit));
       const r = spawnSync(systemdAnalyze, [...verifyArgs.filter((a) => a !== "--recursive-errors=yes"), ...batch], {

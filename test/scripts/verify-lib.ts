@@ -111,7 +111,7 @@ export function verifyEnv(unitDir: string): NodeJS.ProcessEnv {
 
 export const commandLine = `${verifyArgs.join(" ")} DIR/UNIT  (env: SYSTEMD_LOG_LEVEL=info SYSTEMD_LOG_COLOR=0 SYSTEMD_LOG_LOCATION=0)`;
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
