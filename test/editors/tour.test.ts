@@ -3,16 +3,24 @@
  * new user takes it: the walkthrough with a step per kind; each "Create"
  * command opening a clean file in its own language; a squiggle, hover, quick
  * fix and completion in each kind; Format Document and format on save;
- * semantic tokens; the language icons; the Hosts view, the deploy dialog,
- * the effective unit and the Dependencies view. Each step leaves a
+ * semantic tokens; the language icons; the Hosts view empty, a host added
+ * from it, the deploy confirmation answered "Deploy Anyway" and the unit's
+ * page answered "Stop" and "Restart" (as root: a real systemd host,
+ * test/remote/host/test-host.ts, reached by plain `ssh ALIAS` as in
+ * deploy.test.ts); the scope question of "Set Target systemd Version"; the
+ * effective unit and the Dependencies view. The web workbench draws modal
+ * dialogs in the page, so these steps click the buttons a user clicks and
+ * check the effect on the host and in the settings. Each step leaves a
  * screenshot: in test-results/editors/tour, or, with ETCETERA_SCREENSHOTS=DIR
  * (`npm run screenshots`), the set under DIR that the README shows.
  */
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, mkdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { samples } from "../../client/src/walkthrough/samples.js";
+import { hostFile, startTestHost, type TestHost } from "../remote/host/test-host.js";
 import type { Page } from "./lib/browser.js";
 import { ensurePackaged } from "./lib/build.js";
 import { type CodeServer, startCodeServer } from "./lib/code-server.js";
@@ -22,16 +30,19 @@ import { openWorkbench, type Workbench } from "./lib/workbench.js";
 const publish = process.env.ETCETERA_SCREENSHOTS;
 const shots = publish ? join(repoRoot, publish) : join(repoRoot, "test-results/editors/tour");
 const squiggles = ".squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint";
+const notRoot = process.getuid?.() !== 0 ? "needs root: the test host is a systemd-nspawn container" : false;
 
 describe("the tour in VS Code", { timeout: 900_000 }, () => {
   let server: CodeServer;
   let workbench: Workbench;
   let page: Page;
   let scratch: string;
+  let folder: string;
+  let host: TestHost | undefined;
 
   const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
+  const step = (name: string, fn: () => Promise<void>, options: { skip?: string | false } = {}) =>
+    it(name, options, async () => {
       try {
         await fn();
       } catch (e) {
@@ -66,12 +77,29 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
     mkdirSync(shots, { recursive: true });
     mkdirSync(join(repoRoot, "test-results/editors"), { recursive: true });
     scratch = scratchDir("tour");
+    const env: Record<string, string> = {};
+    if (!notRoot) {
+      host = await startTestHost("tour");
+      // The extension runs plain `ssh ALIAS`: the first ssh on its PATH reads the host's config.
+      const ssh = spawnSync("sh", ["-c", "command -v ssh"], { encoding: "utf8" }).stdout.trim();
+      const bin = join(host.dir, "bin");
+      mkdirSync(bin);
+      writeFileSync(join(bin, "ssh"), `#!/bin/sh\nexec '${ssh}' -F '${host.sshConfig}' "$@"\n`);
+      chmodSync(join(bin, "ssh"), 0o755);
+      Object.assign(env, {
+        PATH: `${bin}:${process.env.PATH ?? ""}`,
+        // Keep that PATH: VS Code's server replaces it with a login shell's otherwise.
+        VSCODE_CLI: "1",
+        ETCETERA_SSH_CONTROL_DIR: host.controlDir,
+      });
+    }
     server = await startCodeServer({
       scratch: join(scratch, "code-server"),
       vsix: [vsix],
+      env,
       settings: { "[systemd-unit]": { "editor.formatOnSave": true }, "workbench.colorTheme": "Default Dark Modern" },
     });
-    const folder = join(scratch, "workspace");
+    folder = join(scratch, "workspace");
     cpSync(join(repoRoot, "test/editors/fixtures/tour"), folder, { recursive: true });
     chmodSync(join(folder, "netplan/01-netcfg.yaml"), 0o600);
     workbench = await openWorkbench(server, { folder });
@@ -83,6 +111,7 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
   after(async () => {
     await workbench?.close();
     await server?.stop();
+    await host?.stop();
     if (scratch) removeScratch(scratch);
   });
 
@@ -218,20 +247,130 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
     assert.match(unit, /lang-systemd\.svg/);
   });
 
-  step("the Hosts view without hosts, and the deploy dialog", async () => {
+  /** A button of the modal dialog, which the web workbench draws in the page. */
+  const dialog = () => page.locator(".monaco-dialog-box").first();
+  const dialogButton = (name: string) => dialog().locator(".dialog-buttons .monaco-button").filter({ hasText: name }).first();
+  const hostsRow = (text: string | RegExp) =>
+    page
+      .locator(".pane")
+      .filter({ has: page.getByRole("button", { name: /Hosts/ }) })
+      .locator(".monaco-list-row")
+      .filter({ hasText: text })
+      .first();
+
+  step("the Hosts view without hosts; Add a Host asks which host", async () => {
     await page
       .getByRole("button", { name: /Hosts/ })
       .first()
       .click()
       .catch(() => undefined);
-    await page.locator(".welcome-view-content").filter({ hasText: "No hosts yet" }).first().waitFor();
+    const welcome = page.locator(".welcome-view-content").filter({ hasText: "No hosts yet" }).first();
+    await welcome.waitFor();
     await shoot("hosts-empty");
-    await quickOpen(page, "web", "web@.service");
-    await runCommand(page, "Etcetera: Deploy and Restart");
-    await page.locator(".quick-input-widget").filter({ hasText: /host/i }).first().waitFor();
-    await shoot("deploy-dialog");
-    await page.keyboard.press("Escape");
+    await welcome.getByRole("button", { name: "Add a Host" }).click();
+    const quickInput = page.locator(".quick-input-widget");
+    await quickInput.filter({ hasText: "Deploy to which host?" }).first().waitFor();
+    await shoot("hosts-add");
+    if (!host) {
+      await page.keyboard.press("Escape");
+      return;
+    }
+    // "Another host…", then the ssh alias, as a user types it.
+    await quickInput.locator(".monaco-list-row").filter({ hasText: "Another host" }).first().click();
+    await quickInput.filter({ hasText: "ssh config Host alias" }).first().waitFor();
+    await page.keyboard.type(host.alias);
+    await page.keyboard.press("Enter");
+    await quickInput.waitFor({ state: "hidden" });
+    await hostsRow(host.alias).waitFor();
+    await waitUntil(async () => /current/.test((await hostsRow(host?.alias ?? "").textContent()) ?? ""), "the added host marked current");
   });
+
+  step(
+    "deploy: a file with a lint error asks first; Deploy Anyway installs and starts it on the host",
+    async () => {
+      const h = host as TestHost;
+      await quickOpen(page, "hello.service");
+      await editor().locator(".squiggly-error").first().waitFor();
+      await runCommand(page, "Etcetera: Deploy and Restart");
+      await dialog().filter({ hasText: "lint error(s) in hello.service" }).waitFor({ timeout: 120_000 });
+      assert.match((await dialog().textContent()) ?? "", /Unknown directive 'Restrat'/);
+      await shoot("deploy-dialog");
+      // Nothing reached the host while the question is open.
+      assert.equal(hostFile(h, "etc/systemd/system/hello.service"), undefined);
+      await dialogButton("Deploy Anyway").click();
+      await dialog().waitFor({ state: "hidden" });
+      await waitUntil(
+        async () => h.run("systemctl is-active hello.service").stdout.trim() === "active",
+        "hello.service active on the host",
+        120_000,
+      );
+      assert.match(hostFile(h, "etc/systemd/system/hello.service") ?? "", /^Description=Hello from the tour$/m);
+      // The Hosts view lists the deployed unit under the host with its state.
+      await waitUntil(
+        async () => /active \(running\)/.test((await hostsRow("hello.service").textContent()) ?? ""),
+        "hello.service active in the Hosts view",
+        60_000,
+      );
+      await shoot("hosts-with-host");
+    },
+    { skip: notRoot },
+  );
+
+  step(
+    "the unit's page: Stop and Restart ask first, and the answer acts on the host",
+    async () => {
+      const h = host as TestHost;
+      const row = hostsRow("hello.service");
+      await row.hover();
+      await row.locator(".action-label.codicon-info").click();
+      const lenses = page.locator(".editor-group-container .codelens-decoration");
+      await lenses
+        .locator("a")
+        .filter({ hasText: /^Stop$/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const pid = h.run("systemctl show -p MainPID --value hello.service").stdout.trim();
+      // Escape is no: the unit keeps running.
+      await lenses
+        .locator("a")
+        .filter({ hasText: /^Stop$/ })
+        .first()
+        .click();
+      await dialog().filter({ hasText: "Stop hello.service" }).waitFor();
+      await shoot("unit-stop-dialog");
+      await page.keyboard.press("Escape");
+      await dialog().waitFor({ state: "hidden" });
+      assert.equal(h.run("systemctl is-active hello.service").stdout.trim(), "active");
+      // Stop in the dialog stops it.
+      await lenses
+        .locator("a")
+        .filter({ hasText: /^Stop$/ })
+        .first()
+        .click();
+      await dialogButton("Stop").click();
+      await waitUntil(
+        async () => h.run("systemctl is-active hello.service").stdout.trim() === "inactive",
+        "hello.service stopped on the host",
+        60_000,
+      );
+      // Restart in the dialog starts it again, as a new process.
+      await lenses
+        .locator("a")
+        .filter({ hasText: /^Restart$/ })
+        .first()
+        .click();
+      await dialogButton("Restart").click();
+      await waitUntil(
+        async () => h.run("systemctl is-active hello.service").stdout.trim() === "active",
+        "hello.service restarted on the host",
+        60_000,
+      );
+      assert.notEqual(h.run("systemctl show -p MainPID --value hello.service").stdout.trim(), pid);
+      await waitUntil(async () => /State:.*active \(running\)/.test(await editorText()), "the page to show the unit running", 60_000);
+      await shoot("unit-page");
+    },
+    { skip: notRoot },
+  );
 
   step("the effective unit", async () => {
     await quickOpen(page, "backup.timer");
@@ -280,6 +419,40 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
       text.join("\n"),
     );
     await shoot("dependencies");
+  });
+
+  step('"Set Target systemd Version" asks where to save it, and saves it there', async () => {
+    const workspaceSettings = join(folder, ".vscode/settings.json");
+    const userSettings = join(scratch, "code-server/user-data/User/settings.json");
+    const read = (file: string) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch {
+        return "";
+      }
+    };
+    const setVersion = async (version: string, scope: string) => {
+      await runCommand(page, "Etcetera: Set Target systemd Version");
+      const quickInput = page.locator(".quick-input-widget");
+      await quickInput.locator(".monaco-list-row").filter({ hasText: version }).first().click();
+      await quickInput.filter({ hasText: "Save the target systemd version for" }).first().waitFor();
+      if (scope === "This workspace") await shoot("set-version-scope");
+      await quickInput.locator(".monaco-list-row").filter({ hasText: scope }).first().click();
+      await quickInput.waitFor({ state: "hidden" });
+    };
+    await quickOpen(page, "web", "web@.service");
+    await setVersion("252 (Debian 12", "This workspace");
+    await waitUntil(async () => /"etcetera\.systemd\.version": 252/.test(read(workspaceSettings)), "252 in the workspace settings");
+    assert.doesNotMatch(read(userSettings), /etcetera\.systemd\.version/, "the user settings are left alone");
+    await setVersion("249 (Ubuntu 22.04)", "All my workspaces");
+    await waitUntil(async () => /"etcetera\.systemd\.version": 249/.test(read(userSettings)), "249 in the user settings");
+    assert.match(read(workspaceSettings), /"etcetera\.systemd\.version": 252/, "the workspace keeps its own");
+    // The workspace's value wins for this folder: the status bar says so.
+    await waitUntil(
+      async () =>
+        ((await page.locator(".statusbar-item").filter({ hasText: "systemd unit" }).first().textContent()) ?? "").includes("systemd 252"),
+      "systemd 252 in the status bar",
+    );
   });
 });
 

@@ -17,8 +17,9 @@ export interface Locator {
   count(): Promise<number>;
   first(): Locator;
   nth(index: number): Locator;
-  filter(options: { hasText?: string | RegExp }): Locator;
+  filter(options: { hasText?: string | RegExp; has?: Locator }): Locator;
   locator(selector: string): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   hover(options?: { timeout?: number; force?: boolean }): Promise<void>;
   /** Runs `fn` in the page with the element (serialized: it may use only its argument and browser globals). */
   evaluate<R, E = unknown>(fn: (element: E) => R): Promise<R>;

@@ -39,6 +39,8 @@ export interface CodeServerOptions {
   vsix?: string[];
   /** User settings added to the quiet defaults. */
   settings?: Record<string, unknown>;
+  /** Environment added to the server's, which its extension host inherits (a PATH whose `ssh` reads a test host's config). */
+  env?: Record<string, string>;
 }
 
 export interface CodeServer {
@@ -61,12 +63,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-function dirs(scratch: string) {
+function dirs(scratch: string, extra: Record<string, string> = {}) {
   return {
     userData: join(scratch, "user-data"),
     extensions: join(scratch, "extensions"),
     env: {
       ...process.env,
+      ...extra,
       XDG_CONFIG_HOME: join(scratch, "xdg/config"),
       XDG_DATA_HOME: join(scratch, "xdg/data"),
       XDG_CACHE_HOME: join(scratch, "xdg/cache"),
@@ -89,7 +92,7 @@ export function installExtension(scratch: string, vsix: string): void {
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   rmSync(options.scratch, { recursive: true, force: true });
-  const d = dirs(options.scratch);
+  const d = dirs(options.scratch, options.env);
   for (const dir of [d.userData, d.extensions, d.env.XDG_CONFIG_HOME, d.env.XDG_DATA_HOME, d.env.XDG_CACHE_HOME])
     mkdirSync(dir, { recursive: true });
   mkdirSync(join(d.userData, "User"), { recursive: true });
