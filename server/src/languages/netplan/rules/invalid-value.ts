@@ -35,11 +35,44 @@ function parserChecks(schema: SchemaNode, version: NetplanVersion): boolean {
   return true;
 }
 
+/**
+ * Values whose acceptance differs between the versions: the schema lists netplan 1.2.2's. For 0.106 (src/parse.c, tag
+ * 0.106) the first map's values are not yet known (the tag that added each), and the second's are still accepted
+ * (OpenFlow16: 1.0 made it a deprecated protocol that netplan drops with a warning).
+ */
+const newerThan0106: Record<string, Record<string, string>> = {
+  handle_auth_key_management: { "psk-sha256": "1.2", "eap-sha256": "1.0", "eap-suite-b-192": "1.0", sae: "0.107" },
+  handle_auth_method: { leap: "1.0", pwd: "1.0" },
+};
+const onlyIn0106: Record<string, string[]> = {
+  handle_ovs_bridge_protocol: ["OpenFlow16"],
+  handle_network_ovs_settings_global_protocol: ["OpenFlow16"],
+};
+
+/** The values the target version's parser accepts for a key. */
+function valuesFor(schema: SchemaNode, version: NetplanVersion): { values: string[]; newer: Record<string, string> } {
+  const values = schema.info?.values ?? [];
+  const handler = schema.info?.handler ?? "";
+  if (version !== "0.106") return { values, newer: {} };
+  const newer = newerThan0106[handler] ?? {};
+  return { values: [...values.filter((v) => newer[v] === undefined), ...(onlyIn0106[handler] ?? [])], newer };
+}
+
 /** Checks one scalar against an enum or the booleans; returns the message, or undefined when netplan accepts it. */
-function checkScalar(text: string, schema: SchemaNode, strictOnly: boolean): { message: string; suggestion?: string } | undefined {
+function checkScalar(
+  text: string,
+  schema: SchemaNode,
+  strictOnly: boolean,
+  version: NetplanVersion,
+): { message: string; suggestion?: string } | undefined {
   const info = schema.info;
   if (!info) return undefined;
-  const values = info.values ?? [];
+  const { values, newer } = valuesFor(schema, version);
+  const since = newer[text];
+  if (since)
+    return {
+      message: `'${text}' is new in netplan ${since}: netplan 0.106 (Debian 12, the target version) does not know this value of ${schema.name} and rejects the file; it accepts ${values.join(", ")}. Use one of those, or set etcetera.netplan.version to a newer netplan.`,
+    };
   if (!strictOnly && info.type === "bool") {
     if (isBoolWord(text)) return undefined;
     return { message: `'${text}' is not a boolean for ${schema.name}: write true or false (netplan also reads yes/no, on/off, y/n).` };
@@ -58,9 +91,17 @@ function checkScalar(text: string, schema: SchemaNode, strictOnly: boolean): { m
   return undefined;
 }
 
-function reportScalar(file: NetplanFile, e: KeyEntry, n: Node, schema: SchemaNode, strictOnly: boolean, report: Report): void {
+function reportScalar(
+  file: NetplanFile,
+  e: KeyEntry,
+  n: Node,
+  schema: SchemaNode,
+  strictOnly: boolean,
+  version: NetplanVersion,
+  report: Report,
+): void {
   if (!isScalar(n)) return;
-  const problem = checkScalar(String(n.value ?? ""), schema, strictOnly);
+  const problem = checkScalar(String(n.value ?? ""), schema, strictOnly, version);
   if (!problem) return;
   const range = valueRange(file, e, n);
   const fixes: Fix[] = problem.suggestion
@@ -133,10 +174,10 @@ export const invalidValue: NetplanRule = {
         continue;
       }
       if (!parserChecks(schema, ctx.version)) continue;
-      if (isScalar(n)) reportScalar(file, e, n, schema, false, report);
+      if (isScalar(n)) reportScalar(file, e, n, schema, false, ctx.version, report);
       else if (isSeq(n) && schema.info?.strict === "item")
         for (const item of n.items as Node[]) {
-          if (isScalar(item)) reportScalar(file, e, item, schema, true, report);
+          if (isScalar(item)) reportScalar(file, e, item, schema, true, ctx.version, report);
           else if (!isAlias(item)) report(valueRange(file, e, item), `Each item of '${e.key}' is a single value.`);
         }
     }
