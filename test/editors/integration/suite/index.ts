@@ -7,6 +7,7 @@ import Mocha from "mocha";
 import { deploySuites } from "./deploy.spec.js";
 import { detectionSuites } from "./detection.spec.js";
 import { effectiveUnitSuites } from "./effective.spec.js";
+import { experienceSuites } from "./experience.spec.js";
 import { languageSuites } from "./languages.spec.js";
 import { liveHostSuites } from "./live-host.spec.js";
 import { systemdSuites } from "./systemd.spec.js";
@@ -24,6 +25,7 @@ export async function run(): Promise<void> {
     systemdSuites();
     detectionSuites();
     effectiveUnitSuites();
+    experienceSuites();
   }
   const failures = await new Promise<number>((r) => mocha.run(r));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
