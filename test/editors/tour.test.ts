@@ -56,6 +56,19 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
       }
     });
   const editor = () => page.locator(".editor-group-container .monaco-editor").first();
+  /** The colour the editor draws `text` in: the innermost element of a visible line whose whole text it is. */
+  const colourOf = async (text: string) =>
+    editor()
+      .locator(".view-lines")
+      .first()
+      .evaluate((el: DomElement, wanted: string) => {
+        // Monaco merges neighbouring tokens of one colour into one element: the shortest element holding the text.
+        const span = Array.from(el.querySelectorAll(".view-line span span"))
+          .filter((s) => (s.textContent ?? "").replace(/\u00a0/g, " ").includes(wanted))
+          .sort((a, b) => (a.textContent ?? "").length - (b.textContent ?? "").length)[0];
+        if (!span) throw new Error(`no token '${wanted}' on screen`);
+        return (globalThis as unknown as BrowserGlobals).getComputedStyle(span, "").color;
+      }, text);
   /** The visible lines in order: Monaco reuses line elements, so their order in the DOM is not the lines' order. */
   const editorText = async () =>
     (
@@ -233,6 +246,21 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
     await waitUntil(async () => /semantic token type\s*macro/.test((await widget.textContent()) ?? ""), "%i inspected as macro");
     await shoot("semantic-tokens");
     await page.keyboard.press("Escape");
+    await page.locator(".token-inspect-widget").first().waitFor({ state: "hidden" });
+    // In the default dark theme each kind is drawn in a colour of its own, apart from the plain text of the value.
+    const plain = await colourOf("--site");
+    const colours: Record<string, string> = {};
+    for (const text of ["%i", "$OPTS", "1min 30s", "Service"]) {
+      colours[text] = await colourOf(text);
+      assert.notEqual(colours[text], plain, `${text} is drawn like plain text (${plain})`);
+    }
+    assert.notEqual(colours["%i"], colours.$OPTS, "a specifier and a variable look alike");
+    await quickOpen(page, "backup.timer");
+    await waitUntil(
+      async () => (await colourOf("*-*-* 03:30:00").catch(() => plain)) !== plain,
+      "the calendar event in a colour of its own",
+    );
+    assert.notEqual(await colourOf("*-*-* 03:30:00"), await colourOf("Back up every night"));
   });
 
   step("each language has its own icon in the Explorer", async () => {
@@ -461,7 +489,7 @@ interface DomElement {
   querySelectorAll(selector: string): ArrayLike<{ style: { top: string }; textContent: string | null }>;
 }
 interface BrowserGlobals {
-  getComputedStyle(element: DomElement, pseudo: string): { backgroundImage: string };
+  getComputedStyle(element: unknown, pseudo: string): { backgroundImage: string; color: string };
 }
 
 /** Runs a command from the command palette (F1) by its title, as a user does. */

@@ -161,6 +161,16 @@ describe("systemd-unit grammar", () => {
     for (const token of lines[6] ?? []) assert.ok(!hasScope(token.scopes, "constant.numeric"), `${JSON.stringify(token.text)} is a number`);
   });
 
+  it("scopes an OnCalendar= value as a calendar pattern (string.regexp), its times not as numbers", () => {
+    const lines = tokenize(["[Timer]", "OnCalendar=*-*-* 06:30:00", "OnCalendar=Mon..Fri 25:00", "OnActiveSec=5min"].join("\n"));
+    assertScope(lines, 1, "OnCalendar", "support.type.property-name");
+    assertScope(lines, 1, "*-*-* 06:30:00", "string.regexp");
+    assertScope(lines, 2, "Mon..Fri 25:00", "string.regexp");
+    // A time span in a timer stays a number.
+    assertScope(lines, 3, "5min", "constant.numeric");
+    assertNoScope(lines, 3, "5min", "string.regexp");
+  });
+
   it("scopes Exec prefixes, the executable, $VAR and braced variables, quoted strings", () => {
     const exec = ["ExecStartPre=-@/usr/bin/foo foo \"a b\" 'c d' $HOME ", "$", "{USER}"].join("");
     const lines = tokenize(`[Service]\n${exec}\nExecStart=/bin/sleep 5`);

@@ -23,6 +23,7 @@ export interface Locator {
   hover(options?: { timeout?: number; force?: boolean }): Promise<void>;
   /** Runs `fn` in the page with the element (serialized: it may use only its argument and browser globals). */
   evaluate<R, E = unknown>(fn: (element: E) => R): Promise<R>;
+  evaluate<R, E, A>(fn: (element: E, arg: A) => R, arg: A): Promise<R>;
   screenshot(options: { path: string }): Promise<unknown>;
 }
 
