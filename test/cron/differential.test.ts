@@ -21,6 +21,8 @@ const additions: Record<string, string> = {
   "u43-no-command.crontab": "cron/field-count",
   "u49-special-no-command.crontab": "cron/field-count",
   "s18-nth-weekday": "cron/unsupported-syntax",
+  // The mark becomes part of the name: SHELL itself is never set.
+  "s29-byte-order-mark": "cron/byte-order-mark",
 };
 /** Files cron rejects for reasons a linter cannot see. */
 const limitations: Record<string, string> = {

@@ -69,6 +69,8 @@ export interface CronFile {
   offsetAt(position: Position): number;
   /** Number of lines as an editor counts them. */
   lineCount: number;
+  /** Whether the text starts with a byte order mark, which the lines are parsed without (cron itself keeps it: see the byte-order-mark rule). */
+  byteOrderMark: boolean;
 }
 
 const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
@@ -77,8 +79,9 @@ const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
 export function parseCrontab(text: string): CronFile {
   const starts = lineStarts(text);
   const { positionAt, offsetAt } = offsetMap(text, starts);
-  const file: CronFile = { text, lines: [], comments: [], positionAt, offsetAt, lineCount: starts.length };
-  let offset = text.startsWith("\uFEFF") ? 1 : 0;
+  const byteOrderMark = text.startsWith("\uFEFF");
+  const file: CronFile = { text, lines: [], comments: [], positionAt, offsetAt, lineCount: starts.length, byteOrderMark };
+  let offset = byteOrderMark ? 1 : 0;
   while (offset <= text.length) {
     const nl = text.indexOf("\n", offset);
     const end = nl < 0 ? text.length : nl;

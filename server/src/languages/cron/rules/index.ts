@@ -1,7 +1,9 @@
 import type { CronRule } from "../rule.js";
 import { bashSyntax } from "./bash-syntax.js";
+import { byteOrderMark } from "./byte-order-mark.js";
 import { carriageReturn } from "./carriage-return.js";
 import { commandNotOnPath } from "./command-not-on-path.js";
+import { commandTooLong } from "./command-too-long.js";
 import { commentCutsCommand } from "./comment-cuts-command.js";
 import { commentedCommand } from "./commented-command.js";
 import { dayOr } from "./day-or.js";
@@ -45,6 +47,8 @@ export const cronRules: readonly CronRule[] = [
   missingUser,
   invalidEnv,
   noFinalNewline,
+  commandTooLong,
+  byteOrderMark,
   ignoredFileName,
   fileSkipped,
   unsupportedEnv,
