@@ -5,6 +5,7 @@ import { calendarLinesAddUp } from "./calendar-lines-add-up.js";
 import { calendarNeverElapses } from "./calendar-never-elapses.js";
 import { commentAfterValue } from "./comment-after-value.js";
 import { crlfLineEndings } from "./crlf-line-endings.js";
+import { daemonModeVsType } from "./daemon-mode-vs-type.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
 import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
@@ -12,6 +13,8 @@ import { duplicateDirective } from "./duplicate-directive.js";
 import { dynamicUserRoot } from "./dynamic-user-root.js";
 import { emptyListElement } from "./empty-list-element.js";
 import { environmentNoExpansion } from "./environment-no-expansion.js";
+import { environmentOneVariable } from "./environment-one-variable.js";
+import { execStopRightAfterStart } from "./exec-stop-right-after-start.js";
 import { exposureAbove } from "./exposure-above.js";
 import { ignoredLine } from "./ignored-line.js";
 import { instanceInNonTemplate } from "./instance-in-non-template.js";
@@ -23,14 +26,18 @@ import { networkOnlineWithoutWants } from "./network-online-without-wants.js";
 import { newerThanTarget } from "./newer-than-target.js";
 import { nonportableUserName } from "./nonportable-user-name.js";
 import { orderingCycle } from "./ordering-cycle.js";
+import { pathHiddenFromService } from "./path-hidden-from-service.js";
 import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
 import { pidfileUnderVarRun } from "./pidfile-under-var-run.js";
+import { quotedCommandLine } from "./quoted-command-line.js";
 import { removedDirective } from "./removed-directive.js";
 import { repeatedSection } from "./repeated-section.js";
 import { requirementWithoutOrdering } from "./requirement-without-ordering.js";
 import { restartSecWithoutRestart } from "./restart-sec-without-restart.js";
 import { settingForOtherType } from "./setting-for-other-type.js";
 import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
+import { shellVariableSubstituted } from "./shell-variable-substituted.js";
+import { specifierInDateFormat } from "./specifier-in-date-format.js";
 import { sudoInCommand } from "./sudo-in-command.js";
 import { syntaxError } from "./syntax-error.js";
 import { systemTargetInUserUnit } from "./system-target-in-user-unit.js";
@@ -99,4 +106,11 @@ export const systemdRules: readonly UnitRule[] = [
   instanceInNonTemplate,
   systemTargetInUserUnit,
   userInUserUnit,
+  shellVariableSubstituted,
+  daemonModeVsType,
+  execStopRightAfterStart,
+  specifierInDateFormat,
+  pathHiddenFromService,
+  quotedCommandLine,
+  environmentOneVariable,
 ];
