@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RuleMeta } from "../src/core/diagnostic.js";
-import { allRules } from "../src/core/registry.js";
+import { allRules } from "../src/core/languages.js";
 import { ruleDocPage, ruleDocPath } from "../src/core/rule-docs.js";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -17,7 +17,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
 import { kindOfLanguageId, kindTable, unitTypes } from "./core/kinds.js";
 import { emptyWorkspace, type LanguageContext } from "./core/language.js";
-import { languages } from "./core/registry.js";
+import { languages } from "./core/languages.js";
 import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";

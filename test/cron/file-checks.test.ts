@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { readFileFacts, wantsFileFacts } from "../../server/src/core/file-facts.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import "../../server/src/core/languages.js";
 import { analyze } from "../../server/src/features/documents.js";
 import { cronFileSkipReasons } from "../../server/src/languages/cron/file-checks.js";
 import { canRunDaemon, ensureCron } from "./cron-tools.js";

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../server/src/core/diagnostic.js";
 import type { FileKind, WorkspaceIndex } from "../../server/src/core/language.js";
 import { defaultSettings, type Settings } from "../../server/src/core/settings.js";
+import "../../server/src/core/languages.js";
 import { analyze } from "../../server/src/features/documents.js";
 
 /** Lints text as if it were the file at `path`, with the CLI's and the server's code; `workspace` is a list of unit names or a full index. */

@@ -1,5 +1,6 @@
 import type { LanguageContext, WorkspaceFile, WorkspaceIndex } from "../../server/src/core/language.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import "../../server/src/core/languages.js";
 import { analyze } from "../../server/src/features/documents.js";
 import { cursor } from "./lint.js";
 

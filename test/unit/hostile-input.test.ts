@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { FileKind } from "../../server/src/core/language.js";
-import { languages } from "../../server/src/core/registry.js";
+import { languages } from "../../server/src/core/languages.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
 import type { Position } from "../../server/src/core/text.js";
 import { analyze } from "../../server/src/features/documents.js";

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { kindOfPath } from "../../server/src/core/kinds.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import "../../server/src/core/languages.js";
 import { analyze } from "../../server/src/features/documents.js";
 import { UnitNameIndex } from "../../server/src/features/workspace-index.js";
 import { dependencyGraph } from "../../server/src/languages/systemd/dependency-graph.js";

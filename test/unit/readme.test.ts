@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { allRules } from "../../server/src/core/registry.js";
+import { allRules } from "../../server/src/core/languages.js";
 
 describe("README", () => {
   const readme = readFileSync("README.md", "utf8");

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ruleDocPages } from "../../server/scripts/generate-rule-docs.js";
-import { allRules } from "../../server/src/core/registry.js";
+import { allRules } from "../../server/src/core/languages.js";
 import { ruleDocPath } from "../../server/src/core/rule-docs.js";
 
 describe("rule documentation pages", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { allRules } from "../../server/src/core/registry.js";
+import { allRules } from "../../server/src/core/languages.js";
 import { defaultSettings, settingsFromConfiguration, settingsSchema } from "../../server/src/core/settings.js";
 import { localizedManifest } from "../helpers/manifest.js";
 

@@ -13,6 +13,7 @@ import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { kindOfPath } from "../../server/src/core/kinds.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
+import "../../server/src/core/languages.js";
 import { analyze } from "../../server/src/features/documents.js";
 import { UnitNameIndex } from "../../server/src/features/workspace-index.js";
 import { loadUnit } from "../../server/src/languages/systemd/unit-set.js";

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { readFileFacts, wantsFileFacts } from "../core/file-facts.js";
 import type { FileKind } from "../core/language.js";
-import { allRules, fileKinds, isFileKind } from "../core/registry.js";
+import { fileKinds, isFileKind, loadAllRules, loadLanguages } from "../core/registry.js";
 import {
   type CronDialect,
   cronDialects,
@@ -95,6 +95,8 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   const { files, errors } = collectFiles(positionals, kind);
   // A unit is judged with its drop-ins and a drop-in with its unit: their directories are indexed too.
   const index = await UnitNameIndex.forFiles(files.map((f) => f.path));
+  // Only the languages of the files given: a lint of unit files never loads the YAML parser or the cron libraries.
+  await loadLanguages(files.map((f) => f.kind));
   const results: FileResult[] = [];
   for (const file of files) {
     const read = readText(file.path);
@@ -124,7 +126,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   }
 
   if (format === "json") io.stdout(formatJson(results));
-  else if (format === "sarif") io.stdout(formatSarif(results, [...allRules(), ...fileLevelRules], "0.1.0"));
+  else if (format === "sarif") io.stdout(formatSarif(results, [...(await loadAllRules()), ...fileLevelRules], "0.1.0"));
   else if (format === "github") io.stdout(formatGithub(results));
   else io.stdout(formatStylish(results, io.isTTY));
   for (const e of errors) io.stderr(`etcetera: ${e}\n`);

@@ -1,5 +1,5 @@
 import { kindOfPath } from "../core/kinds.js";
-import { languages } from "../core/registry.js";
+import { languageOf } from "../core/registry.js";
 import type { Analysis } from "./documents.js";
 
 /** An open document as the language server holds it. */
@@ -18,7 +18,7 @@ export interface OpenDocument {
 export function dependentsOf(changedPath: string, docs: readonly OpenDocument[]): string[] {
   const kind = kindOfPath(changedPath);
   if (!kind) return [];
-  const provided = new Set(languages[kind].providedNames?.(changedPath) ?? []);
+  const provided = new Set(languageOf(kind).providedNames?.(changedPath) ?? []);
   if (provided.size === 0) return [];
   return docs
     .filter((d) => {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { FileKind, LanguageContext, LanguageModule } from "../core/language.js";
-import { detectKind, languages } from "../core/registry.js";
+import { detectKind, languageOf } from "../core/registry.js";
 
 /** A document with its kind and (lazily) its parse tree and diagnostics, cached per version. */
 export interface Analysis {
@@ -13,7 +13,7 @@ export interface Analysis {
 export function analyze(path: string, text: string, forcedKind?: FileKind): Analysis | undefined {
   const kind = forcedKind ?? detectKind(path, text);
   if (!kind) return undefined;
-  const language = languages[kind];
+  const language = languageOf(kind);
   const doc = language.parse(text);
   let cached: Diagnostic[] | undefined;
   return {

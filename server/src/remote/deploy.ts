@@ -2,6 +2,8 @@ import { isUtf8 } from "node:buffer";
 import type { ChildProcess } from "node:child_process";
 import type { FileKind } from "../core/language.js";
 import type { Settings } from "../core/settings.js";
+// Deploy lints any kind of file it is given: every language, loaded with the module.
+import "../core/languages.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
 import { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
