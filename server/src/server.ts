@@ -248,6 +248,8 @@ export function startServer(): void {
 
   documents.onDidOpen((e) => {
     if (isEffectiveView(e.document.uri)) return;
+    // Opened while the scan runs: its own directory first, so its unit and drop-ins are judged together at once.
+    index.addDirectoryOf(pathOf(e.document.uri));
     index.addOpen(e.document.uri, pathOf(e.document.uri), () => documents.get(e.document.uri)?.getText() ?? "");
     recheckDependents(pathOf(e.document.uri));
   });

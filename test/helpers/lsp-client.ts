@@ -26,6 +26,8 @@ export interface StartOptions {
   textDocument?: Record<string, unknown>;
   /** Extra environment for the server process (ETCETERA_SCAN_LIMIT, ...). */
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself, before the bundle (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface ExitStatus {
@@ -89,7 +91,7 @@ export class LspServer {
 
   /** Spawns `node server/dist/etcetera.cjs lsp --stdio`. */
   static start(options: StartOptions = {}): LspServer {
-    const child = spawn(process.execPath, [bundlePath, "lsp", "--stdio"], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath, "lsp", "--stdio"], {
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, ...options.env },
     });

@@ -6,7 +6,14 @@ import type { WorkspaceFile, WorkspaceIndex } from "../core/language.js";
 
 const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".cache"]);
 const MAX_UNIT_SIZE = 1024 * 1024;
-export const DEFAULT_SCAN_BUDGET = 20000;
+/**
+ * Entries (files, links and directories) a workspace scan visits at most. A fleet's configuration repository of
+ * 20,000 units and drop-ins has about 45,000 entries with its `*.wants/` links and directories; the index keeps
+ * about 200 bytes per systemd file, and the scan yields to requests as it goes, so a generous bound costs little.
+ */
+export const DEFAULT_SCAN_BUDGET = 100_000;
+/** Entries a scan handles between two turns of the event loop: requests wait at most this long for it. */
+const SCAN_CHUNK = 256;
 
 function nameOf(path: string): string {
   return pathParts(path).pop() ?? path;
@@ -14,6 +21,14 @@ function nameOf(path: string): string {
 
 function isSystemdFile(path: string): boolean {
   return kindOfPath(path) === "systemd";
+}
+
+/** The directory whose units and drop-ins a file is judged with: its own, or its unit's for a drop-in in `UNIT.d/`. */
+function unitDirOf(path: string): string {
+  const parts = pathParts(path);
+  const parent = parts.slice(0, -1).join("/");
+  const dir = path.endsWith(".conf") && parent.endsWith(".d") ? parts.slice(0, -2).join("/") : parent;
+  return dir === "" ? "." : dir;
 }
 
 function isUnitFile(path: string): boolean {
@@ -44,6 +59,8 @@ export class UnitNameIndex implements WorkspaceIndex {
   private snapshot: readonly WorkspaceFile[] | undefined;
   private names: { of: readonly WorkspaceFile[]; all: Map<string, string>; onDisk: Map<string, string> } | undefined;
   private stoppedAt: string | undefined;
+  /** The roots of the scan while it runs. */
+  private scanning: readonly string[] | undefined;
 
   unitNames(): readonly string[] {
     return [...this.byName().all.keys()];
@@ -109,7 +126,7 @@ export class UnitNameIndex implements WorkspaceIndex {
   }
 
   incomplete(): string | undefined {
-    return this.stoppedAt;
+    return this.stoppedAt ?? (this.scanning ? "the workspace scan is still running" : undefined);
   }
 
   /** Whether the index knows this path (on disk or open). */
@@ -129,10 +146,13 @@ export class UnitNameIndex implements WorkspaceIndex {
     this.snapshot = undefined;
   }
 
-  addPath(path: string): void {
-    if (kindOfPath(path) === "logrotate") this.logrotatePaths.add(path);
-    if (!isSystemdFile(path)) return;
-    this.files.set(path, { path, link: linkOf(path) });
+  /** Adds a file found on disk; `isLink` when the caller knows already (a directory entry), saving an lstat. */
+  addPath(path: string, isLink?: boolean): void {
+    const kind = kindOfPath(path);
+    if (kind === "logrotate") this.logrotatePaths.add(path);
+    if (kind !== "systemd") return;
+    const link = isLink === false ? undefined : linkOf(path);
+    this.files.set(path, link === undefined ? { path } : { path, link });
     this.texts.delete(path);
     this.snapshot = undefined;
   }
@@ -154,9 +174,18 @@ export class UnitNameIndex implements WorkspaceIndex {
     for (const e of entriesOfSync(dir)) {
       const full = join(dir, e.name);
       if (e.isDirectory() && e.name.endsWith(".d")) {
-        for (const d of entriesOfSync(full)) this.addPath(join(full, d.name));
-      } else if (!e.isDirectory()) this.addPath(full);
+        for (const d of entriesOfSync(full)) this.addPath(join(full, d.name), d.isSymbolicLink());
+      } else if (!e.isDirectory()) this.addPath(full, e.isSymbolicLink());
     }
+  }
+
+  /**
+   * Adds the directory of a file of the workspace opened while the scan runs (its unit directory, or the unit's for a drop-in), so
+   * that its unit set is complete at once, as `etcetera lint FILE` sees it, before the scan reaches it.
+   */
+  addDirectoryOf(path: string): void {
+    if (!this.scanning?.some((root) => path.startsWith(root.endsWith("/") ? root : `${root}/`)) || !isSystemdFile(path)) return;
+    this.addDirectory(unitDirOf(path));
   }
 
   /**
@@ -171,18 +200,23 @@ export class UnitNameIndex implements WorkspaceIndex {
     for (const path of paths) {
       if (!isSystemdFile(path)) continue;
       index.addPath(path);
-      const parts = pathParts(path);
-      const parent = parts.slice(0, -1).join("/");
-      dirs.add(path.endsWith(".conf") && parent.endsWith(".d") ? parts.slice(0, -2).join("/") : parent);
+      dirs.add(unitDirOf(path));
     }
-    for (const dir of dirs) index.addDirectory(dir === "" ? "." : dir);
+    for (const dir of dirs) index.addDirectory(dir);
     return index;
   }
 
-  /** Walks the roots for systemd files, visiting at most `limit` entries so a huge workspace cannot stall the server. */
+  /**
+   * Walks the roots for systemd files, visiting at most `limit` entries so a huge workspace cannot stall the server.
+   * It never holds the event loop for long: directories are read asynchronously, and every SCAN_CHUNK entries it
+   * waits for the next turn of the loop, so requests (hover, completion, the checks of an open document) are answered
+   * while it runs. Until it ends, incomplete() says so: absence of a unit proves nothing yet.
+   */
   async scan(roots: string[], limit = DEFAULT_SCAN_BUDGET): Promise<void> {
     let budget = limit;
+    let sinceYield = 0;
     this.stoppedAt = undefined;
+    this.scanning = roots;
     const walk = async (dir: string, depth: number): Promise<void> => {
       if (budget <= 0 || depth > 12) return;
       for (const e of await entriesOf(dir)) {
@@ -190,14 +224,22 @@ export class UnitNameIndex implements WorkspaceIndex {
           this.stoppedAt ??= `the workspace scan stopped after ${limit} entries (in ${dir}); units beyond it are unknown`;
           return;
         }
+        if (++sinceYield >= SCAN_CHUNK) {
+          sinceYield = 0;
+          await new Promise((resolveTurn) => setImmediate(resolveTurn));
+        }
         if (e.isDirectory()) {
           if (!skipDirs.has(e.name)) await walk(join(dir, e.name), depth + 1);
         } else {
-          this.addPath(join(dir, e.name));
+          this.addPath(join(dir, e.name), e.isSymbolicLink());
         }
       }
     };
-    for (const root of roots) await walk(root, 0);
+    try {
+      for (const root of roots) await walk(root, 0);
+    } finally {
+      this.scanning = undefined;
+    }
   }
 }
 
