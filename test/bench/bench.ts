@@ -24,10 +24,15 @@
  * lint, BENCH_STARTUP_RUNS times (default 10).
  *
  * BENCH_RUNS=N repeats the throughput runs (default 3, median reported);
- * BENCH_SKIP=lsp,calendar,security,editor,remote leaves parts out.
+ * Scale: a generated fleet repository of BENCH_SCALE_FILES units and drop-ins
+ * (default 20,000; test/bench/scale-bench.ts), BENCH_SCALE_RUNS server starts
+ * in it (default 3). CPU times come from /proc (10 ms ticks): the machine may
+ * be shared, and wall time then measures the neighbours too.
+ *
+ * BENCH_SKIP=lsp,scale,calendar,security,editor,remote leaves parts out.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { runLint } from "../../server/src/cli/lint.js";
@@ -36,11 +41,14 @@ import { benchCalendar, formatCalendarBench } from "./calendar-bench.js";
 import { measureEditor } from "./editor-bench.js";
 import { measureColdStart, measureDependents, measureLatency } from "./lsp-bench.js";
 import { measureRemote } from "./remote-bench.js";
+import { measureScale } from "./scale-bench.js";
 import { benchSecurity, formatSecurityBench } from "./security-bench.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PER_FILE_SAMPLE = Number(process.env.BENCH_PER_FILE ?? 200);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10);
+const SCALE_FILES = Number(process.env.BENCH_SCALE_FILES ?? 20_000);
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
 const corpusRoot = join(process.env.CORPUS_CACHE ?? ".cache/corpus", "root");
 const fetchScript = "test/corpus/fetch-debian-units.sh";
 const systemdAnalyze = "/usr/bin/systemd-analyze";
@@ -105,15 +113,28 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
 };
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+/**
+ * CPU seconds (user + system) of this process's finished children so far, from /proc/self/stat (10 ms ticks):
+ * the machine is shared, so wall time says as much about the neighbours as about the program.
+ */
+function childCpu(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8")
+    .replace(/^.*\) /s, "")
+    .split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Median with the spread of the runs: `1.23 s (1.10–1.40)`. */
 const spread = (xs: number[], unit: string, digits = 2) =>
   `${median(xs).toFixed(digits)} ${unit} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
-function timeCli(paths: string[]): number {
+/** One `etcetera lint` over all paths: wall and CPU seconds. */
+function timeCli(paths: string[]): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
+  const cpu = childCpu();
   const r = spawnSync(process.execPath, [bundlePath, "lint", "--format", "json", ...paths], { maxBuffer: 256 << 20, timeout: 10 * 60_000 });
   if (r.error || r.status === null || r.status === 2) throw new Error(`etcetera lint failed: ${r.error?.message ?? r.stderr.toString()}`);
-  return seconds(start);
+  return { wall: seconds(start), cpu: childCpu() - cpu };
 }
 
 async function timeInProcess(paths: string[]): Promise<number> {
@@ -144,12 +165,12 @@ const verifyArgs = (scope: "system" | "user") => [
  * the corpus's units, each in a private copy of its package's unit directory
  * (drop-ins beside it): the seconds of each call.
  */
-function timeVerifyPerFile(files: CorpusFile[], sample: number): number[] {
+function timeVerifyPerFile(files: CorpusFile[], sample: number): { wall: number; cpu: number }[] {
   const units = files.filter((f) => !f.dropIn);
   const step = Math.max(1, units.length / sample);
   const picked = Array.from({ length: Math.min(sample, units.length) }, (_, i) => units[Math.floor(i * step)] as CorpusFile);
   const work = mkdtempSync(join(tmpdir(), "etcetera-bench-verify1-"));
-  const times: number[] = [];
+  const times: { wall: number; cpu: number }[] = [];
   try {
     for (const [i, unit] of picked.entries()) {
       const dir = join(work, String(i));
@@ -160,12 +181,13 @@ function timeVerifyPerFile(files: CorpusFile[], sample: number): number[] {
         cpSync(f.path, join(dir, f.local));
       }
       const start = process.hrtime.bigint();
+      const cpu = childCpu();
       spawnSync(systemdAnalyze, [...verifyArgs(unit.scope), "--", join(dir, unit.local)], {
         env: verifyEnv(dir),
         timeout: 120_000,
         maxBuffer: 64 << 20,
       });
-      times.push(seconds(start));
+      times.push({ wall: seconds(start), cpu: childCpu() - cpu });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -173,14 +195,16 @@ function timeVerifyPerFile(files: CorpusFile[], sample: number): number[] {
   return times;
 }
 
-/** Runs the bundle `runs` times with `args`; the seconds of each run. */
-function timeBundle(args: string[], runs: number): number[] {
-  return Array.from({ length: runs }, () => {
+/** Runs the bundle `runs` times with `args`: the wall seconds of each run, and the CPU seconds of all of them. */
+function timeBundle(args: string[], runs: number): { wall: number[]; cpu: number } {
+  const cpu = childCpu();
+  const wall = Array.from({ length: runs }, () => {
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, [bundlePath, ...args], { stdio: "ignore", timeout: 60_000 });
     if (r.error || r.status === null || r.status === 2) throw new Error(`etcetera ${args.join(" ")} failed`);
     return seconds(start);
   });
+  return { wall, cpu: childCpu() - cpu };
 }
 
 /**
@@ -191,11 +215,12 @@ function timeBundle(args: string[], runs: number): number[] {
  * units. Drop-ins whose unit the package does not ship are not verified.
  * Batches run one after the other, like the single-threaded CLI.
  */
-function timeVerify(files: CorpusFile[]): { seconds: number; files: number; batches: number } {
+function timeVerify(files: CorpusFile[]): { seconds: number; cpu: number; files: number; batches: number } {
   const groups = new Map<string, CorpusFile[]>();
   for (const f of files) groups.set(`${f.group}/${f.scope}`, [...(groups.get(`${f.group}/${f.scope}`) ?? []), f]);
   const work = mkdtempSync(join(tmpdir(), "etcetera-bench-verify-"));
   let elapsed = 0;
+  let cpu = 0;
   let verified = 0;
   let batches = 0;
   try {
@@ -210,18 +235,20 @@ function timeVerify(files: CorpusFile[]): { seconds: number; files: number; batc
       const unitNames = new Set(units.map((u) => u.local));
       verified += units.length + group.filter((f) => f.dropIn && unitNames.has(f.local.split("/")[0]?.slice(0, -2) ?? "")).length;
       const start = process.hrtime.bigint();
+      const cpuBefore = childCpu();
       spawnSync(systemdAnalyze, [...verifyArgs(group[0]?.scope ?? "system"), "--", ...units.map((u) => join(dir, u.local))], {
         env: verifyEnv(dir),
         timeout: 120_000,
         maxBuffer: 64 << 20,
       });
       elapsed += seconds(start);
+      cpu += childCpu() - cpuBefore;
       batches++;
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return { seconds: elapsed, files: verified, batches };
+  return { seconds: elapsed, cpu, files: verified, batches };
 }
 
 function table(rows: [string, string, string][]): string {
@@ -240,11 +267,18 @@ async function main(): Promise<void> {
 
   const rows: [string, string, string][] = [["measure", "value", "how"]];
   const cli = Array.from({ length: RUNS }, () => timeCli(paths));
-  const lintRate = files.length / median(cli);
+  const lintRate = files.length / median(cli.map((r) => r.wall));
+  const lintCpuRate = files.length / median(cli.map((r) => r.cpu));
   rows.push([
     "etcetera lint, CLI whole run",
-    `${lintRate.toFixed(0)} files/s`,
-    `one process for all ${files.length} files, startup included; ${RUNS} runs: ${spread(cli, "s")}`,
+    `${lintRate.toFixed(0)} files/s; CPU: ${lintCpuRate.toFixed(0)} files/s`,
+    `one process for all ${files.length} files, startup included; ${RUNS} runs: ${spread(
+      cli.map((r) => r.wall),
+      "s",
+    )} wall, ${spread(
+      cli.map((r) => r.cpu),
+      "s",
+    )} CPU`,
   ]);
   await timeInProcess(paths.slice(0, 50)); // warm up
   const inProcess: number[] = [];
@@ -257,69 +291,68 @@ async function main(): Promise<void> {
   if (existsSync(systemdAnalyze)) {
     const v = Array.from({ length: RUNS }, () => timeVerify(files));
     const dirRate = (v[0]?.files ?? 0) / median(v.map((r) => r.seconds));
+    const dirCpuRate = (v[0]?.files ?? 0) / median(v.map((r) => r.cpu));
     rows.push([
       "systemd-analyze verify, per directory",
-      `${dirRate.toFixed(0)} files/s`,
+      `${dirRate.toFixed(0)} files/s; CPU: ${dirCpuRate.toFixed(0)} files/s`,
       `${v[0]?.files} files in ${v[0]?.batches} calls (one per package and scope, sequential); ${RUNS} runs: ${spread(
         v.map((r) => r.seconds),
         "s",
-      )}`,
+      )} wall, ${spread(
+        v.map((r) => r.cpu),
+        "s",
+      )} CPU`,
     ]);
     const perFile = timeVerifyPerFile(files, PER_FILE_SAMPLE);
-    const fileRate = 1 / median(perFile);
+    const fileRate = 1 / median(perFile.map((t) => t.wall));
+    const fileCpuRate = 1 / mean(perFile.map((t) => t.cpu));
     rows.push([
       "systemd-analyze verify, per file",
-      `${fileRate.toFixed(0)} files/s`,
+      `${fileRate.toFixed(0)} files/s; CPU: ${fileCpuRate.toFixed(0)} files/s`,
       `one call per unit on ${perFile.length} units spread over the corpus; per call ${spread(
-        perFile.map((t) => t * 1000),
+        perFile.map((t) => t.wall * 1000),
         "ms",
         0,
-      )}, p90 ${(percentile(perFile, 90) * 1000).toFixed(0)} ms`,
+      )}, p90 ${(
+        percentile(
+          perFile.map((t) => t.wall),
+          90,
+        ) * 1000
+      ).toFixed(0)} ms wall; CPU ${(mean(perFile.map((t) => t.cpu)) * 1000).toFixed(0)} ms per call (mean)`,
     ]);
     rows.push([
       "lint ÷ verify",
-      `${(lintRate / dirRate).toFixed(1)}× per directory, ${(lintRate / fileRate).toFixed(0)}× per file`,
+      `wall: ${(lintRate / dirRate).toFixed(1)}× per directory, ${(lintRate / fileRate).toFixed(0)}× per file; CPU: ${(lintCpuRate / dirCpuRate).toFixed(1)}× per directory, ${(lintCpuRate / fileCpuRate).toFixed(0)}× per file`,
       "CLI whole run against each way of calling systemd-analyze verify, same files, same run",
     ]);
   } else rows.push(["systemd-analyze verify", "n/a", `${systemdAnalyze} is not installed`]);
 
-  const version = timeBundle(["--version"], STARTUP_RUNS);
-  rows.push([
-    "startup: etcetera --version",
-    spread(
-      version.map((t) => t * 1000),
+  const startupRow = (label: string, t: { wall: number[]; cpu: number }, how: string): [string, string, string] => [
+    label,
+    `${spread(
+      t.wall.map((x) => x * 1000),
       "ms",
       0,
-    ),
-    `${STARTUP_RUNS} runs, median (min–max)`,
-  ]);
+    )}; CPU ${((t.cpu / t.wall.length) * 1000).toFixed(0)} ms`,
+    `${how}; wall median (min–max), CPU mean of the runs`,
+  ];
+  rows.push(startupRow("startup: etcetera --version", timeBundle(["--version"], STARTUP_RUNS), `${STARTUP_RUNS} runs`));
   const one = files.find((f) => !f.dropIn)?.path;
-  if (one) {
-    const lintOne = timeBundle(["lint", "--format", "json", one], STARTUP_RUNS);
-    rows.push([
-      "startup: lint of one file",
-      spread(
-        lintOne.map((t) => t * 1000),
-        "ms",
-        0,
+  if (one)
+    rows.push(
+      startupRow(
+        "startup: lint of one file",
+        timeBundle(["lint", "--format", "json", one], STARTUP_RUNS),
+        `${STARTUP_RUNS} runs of ${basename(one)}`,
       ),
-      `${STARTUP_RUNS} runs of ${basename(one)}`,
-    ]);
-  }
+    );
+  const nodeCpu = childCpu();
   const nodeAlone = Array.from({ length: STARTUP_RUNS }, () => {
     const start = process.hrtime.bigint();
     spawnSync(process.execPath, ["-e", "0"]);
     return seconds(start);
   });
-  rows.push([
-    "startup: node -e 0",
-    spread(
-      nodeAlone.map((t) => t * 1000),
-      "ms",
-      0,
-    ),
-    "the floor: Node.js alone",
-  ]);
+  rows.push(startupRow("startup: node -e 0", { wall: nodeAlone, cpu: childCpu() - nodeCpu }, "the floor: Node.js alone"));
   const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
   if (!skip.has("lsp")) {
     // The checks alone (no debounce), over JSON-RPC to the bundled server: a small unit and a large one.
@@ -355,6 +388,57 @@ async function main(): Promise<void> {
       "server cold start",
       `median ${median(cold).toFixed(0)} ms`,
       `spawn → initialize response, 10 runs, min ${Math.min(...cold).toFixed(0)} / max ${Math.max(...cold).toFixed(0)} ms; bundle ${basename(bundlePath)}`,
+    ]);
+  }
+  if (!skip.has("scale")) {
+    // A fleet's configuration repository: 20,000 units and drop-ins, service and socket bodies from the corpus.
+    const texts = (suffix: string) => files.filter((f) => !f.dropIn && f.path.endsWith(suffix)).map((f) => readFileSync(f.path, "utf8"));
+    const scale = await measureScale(SCALE_FILES, SCALE_RUNS, { service: texts(".service"), socket: texts(".socket") });
+    const runs = scale.runs;
+    const f = scale.fleet;
+    rows.push([
+      "workspace scan, fleet repository",
+      `${spread(
+        runs.map((r) => r.scanMs / 1000),
+        "s",
+      )} wall; CPU ${spread(
+        runs.map((r) => r.scanCpuMs / 1000),
+        "s",
+      )}`,
+      `${f.files} units and drop-ins (${f.dropIns} drop-ins) + ${f.links} .wants links in ${f.directories} directories, ${(f.bytes / 1e6).toFixed(1)} MB; ${runs[0]?.systemdFiles} systemd files indexed; initialized → "workspace scan done", ${runs.length} server starts`,
+    ]);
+    const kib = (xs: (number | undefined)[]) =>
+      spread(
+        xs.map((x) => (x ?? Number.NaN) / 1024),
+        "MiB",
+        0,
+      );
+    rows.push([
+      "server RSS with the fleet indexed",
+      `${kib(runs.map((r) => r.rssAfterScanKiB))} after the scan; peak ${kib(runs.map((r) => r.peakRssKiB))}`,
+      `VmRSS right after the scan, VmHWM at the end of the run; the index itself retains ${scale.indexBytesPerFile === undefined ? "n/a" : `${scale.indexBytesPerFile.toFixed(0)} bytes`} of heap per systemd file`,
+    ]);
+    rows.push([
+      "first diagnostics while the scan runs",
+      `${spread(
+        runs.map((r) => r.firstDiagnosticsDuringScanMs),
+        "ms",
+        0,
+      )}; hover ${spread(
+        runs.map((r) => r.hoverMs),
+        "ms",
+        0,
+      )}`,
+      `a unit opened right after initialized: before the scan's end in ${runs.filter((r) => r.diagnosticsDuringScan).length}/${runs.length} runs (hover: ${runs.filter((r) => r.hoverDuringScan).length}/${runs.length})`,
+    ]);
+    rows.push([
+      "first diagnostics after the scan",
+      spread(
+        runs.map((r) => r.firstDiagnosticsAfterScanMs),
+        "ms",
+        0,
+      ),
+      `a timer of the fleet opened once the scan is done, until its diagnostics arrive; fleet written in ${(scale.generateMs / 1000).toFixed(1)} s`,
     ]);
   }
   console.log(`\n${table(rows)}`);
