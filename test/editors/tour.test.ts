@@ -263,16 +263,46 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
     assert.notEqual(await colourOf("*-*-* 03:30:00"), await colourOf("Back up every night"));
   });
 
-  step("each language has its own icon in the Explorer", async () => {
-    const iconOf = async (name: string) =>
+  step("each language has its own icon in the Explorer; a netplan file keeps it", async () => {
+    const row = (name: string) =>
       page
-        .getByRole("treeitem", { name })
-        .first()
+        .locator(".explorer-folders-view .monaco-list-row")
+        .filter({ has: page.locator(".label-name").filter({ hasText: new RegExp(`^${name.replace(/[.]/g, "\\.")}$`) }) })
+        .first();
+    const iconOf = async (name: string) => {
+      await row(name).waitFor();
+      return row(name)
         .locator(".monaco-icon-label")
         .first()
         .evaluate((el: DomElement) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, "::before").backgroundImage);
-    const unit = await iconOf("web@.service");
-    assert.match(unit, /lang-systemd\.svg/);
+    };
+    // cron.d may be folded: unfold it as a user would.
+    if ((await row("backup").count()) === 0) await row("cron.d").click();
+    const icons = {
+      systemd: await iconOf("web@.service"),
+      crontab: await iconOf("backup"),
+      netplan: await iconOf("01-netcfg.yaml"),
+      logrotate: await iconOf("app"),
+    };
+    for (const [language, icon] of Object.entries(icons)) assert.match(icon, new RegExp(`lang-${language}\\.svg`), `${language}: ${icon}`);
+    assert.equal(new Set(Object.values(icons)).size, 4, "four different icons");
+  });
+
+  step("rule ids in the Problems panel link to the rule's documentation page", async () => {
+    await quickOpen(page, "web", "web@.service");
+    await page.keyboard.press("Control+Shift+M");
+    // The panel shows the first files' rows (its list draws only what fits): each rule id there is a link to its page.
+    const links = page.locator(".markers-panel a.monaco-link");
+    await links.first().waitFor();
+    const count = await links.count();
+    assert.ok(count >= 3, `${count} rule links`);
+    for (let i = 0; i < count; i++) {
+      const rule = ((await links.nth(i).textContent()) ?? "").trim();
+      assert.match(rule, /^(systemd|crontab|cron|netplan|logrotate)\/[a-z0-9-]+$/);
+      assert.ok(((await links.nth(i).getAttribute("href")) ?? "").endsWith(`/docs/rules/${rule}.md`), `${rule} links its page`);
+    }
+    await shoot("problems-rule-links");
+    await runCommand(page, "View: Hide Panel", undefined, "Hide Panel").catch(() => page.keyboard.press("Escape"));
   });
 
   /** A button of the modal dialog, which the web workbench draws in the page. */

@@ -13,6 +13,7 @@ export interface Locator {
   dblclick(options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: "attached" | "visible" | "hidden"; timeout?: number }): Promise<void>;
   textContent(options?: { timeout?: number }): Promise<string | null>;
+  getAttribute(name: string): Promise<string | null>;
   allTextContents(): Promise<string[]>;
   count(): Promise<number>;
   first(): Locator;
