@@ -1,6 +1,9 @@
 import type { CronRule } from "../rule.js";
 
-/** Words that start commands and are not user names anyone has. */
+/**
+ * Words that start commands and are not user names anyone has. Left out on purpose: names Debian or common images
+ * do give to users (backup, sync, mail, news, proxy, list, git, node, mysql, postgres, daemon).
+ */
 const commandWords = new Set([
   "[",
   "[[",
@@ -21,9 +24,46 @@ const commandWords = new Set([
   "true",
   "false",
   "command",
+  "python",
+  "python2",
   "python3",
   "perl",
   "php",
+  "ruby",
+  "source",
+  "wget",
+  "curl",
+  "rsync",
+  "rm",
+  "cp",
+  "mv",
+  "tar",
+  "find",
+  "docker",
+  "timeout",
+  "cat",
+  "date",
+  "touch",
+  "mkdir",
+  "chmod",
+  "chown",
+  "sudo",
+  "systemctl",
+  "service",
+  "kill",
+  "pkill",
+  "killall",
+  "xargs",
+  "printf",
+  "ssh",
+  "scp",
+  "mysqldump",
+  "pg_dump",
+  "certbot",
+  "npm",
+  "npx",
+  "java",
+  "nohup",
 ]);
 
 /** Whether the word in the user position of a system crontab is evidently the start of a command. */
