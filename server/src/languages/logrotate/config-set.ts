@@ -74,14 +74,20 @@ export interface Claim {
   file: string;
   range: Range;
   line: number;
+  /** Whether the path is a glob pattern (compared by its text). */
+  glob: boolean;
 }
 
-/** The literal (non-glob) paths a file's blocks name, in order. */
-export function literalClaims(path: string, file: LogrotateFile): Claim[] {
+/**
+ * The paths a file's blocks name that collide whatever the host holds, in order: literal paths, and glob patterns by
+ * their text (the same pattern expands to the same files, or, matching none, stays itself: logrotate 3.21 then reports
+ * the pattern as the duplicate). Different globs that may match the same file depend on the host and are left out.
+ */
+export function certainClaims(path: string, file: LogrotateFile): Claim[] {
   const out: Claim[] = [];
   for (const b of file.blocks) {
     if (b.directives.some((d) => d.name.text === "ignoreduplicates")) continue;
-    for (const p of b.patterns) if (!isGlob(p.text)) out.push({ path: p.text, file: path, range: p.range, line: p.range.start.line });
+    for (const p of b.patterns) out.push({ path: p.text, file: path, range: p.range, line: p.range.start.line, glob: isGlob(p.text) });
   }
   return out;
 }
