@@ -30,11 +30,13 @@ import { pathHiddenFromService } from "./path-hidden-from-service.js";
 import { persistentWithoutCalendar } from "./persistent-without-calendar.js";
 import { pidfileUnderVarRun } from "./pidfile-under-var-run.js";
 import { quotedCommandLine } from "./quoted-command-line.js";
+import { relativeFileArgument } from "./relative-file-argument.js";
 import { removedDirective } from "./removed-directive.js";
 import { repeatedSection } from "./repeated-section.js";
 import { requirementWithoutOrdering } from "./requirement-without-ordering.js";
 import { restartSecWithoutRestart } from "./restart-sec-without-restart.js";
 import { settingForOtherType } from "./setting-for-other-type.js";
+import { setuidProgramBlocked } from "./setuid-program-blocked.js";
 import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
 import { shellVariableSubstituted } from "./shell-variable-substituted.js";
 import { specifierInDateFormat } from "./specifier-in-date-format.js";
@@ -113,4 +115,6 @@ export const systemdRules: readonly UnitRule[] = [
   pathHiddenFromService,
   quotedCommandLine,
   environmentOneVariable,
+  setuidProgramBlocked,
+  relativeFileArgument,
 ];
