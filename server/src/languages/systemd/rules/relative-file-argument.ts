@@ -12,12 +12,7 @@ const fileLike = /\.(py|js|mjs|cjs|ts|rb|pl|php|sh|lua|jar|war|R|conf|cfg|ini|ya
 /** The relative file argument a command reads, when it names one. */
 function relativeFile(program: string, args: Word[]): Word | undefined {
   const relative = (w: Word | undefined) =>
-    w !== undefined &&
-    w.raw === w.text &&
-    fileLike.test(w.text) &&
-    !/^[/~]/.test(w.text) &&
-    !w.text.includes("$") &&
-    !w.text.includes("%")
+    w !== undefined && w.raw === w.text && fileLike.test(w.text) && !/^[/~]/.test(w.text) && !w.text.includes("$") && !w.text.includes("%")
       ? w
       : undefined;
   if (/^java[0-9]*$/.test(program)) {
