@@ -261,6 +261,11 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
       "the calendar event in a colour of its own",
     );
     assert.notEqual(await colourOf("*-*-* 03:30:00"), await colourOf("Back up every night"));
+    // The hover on the calendar event shows it as written: Markdown must not read its asterisks as emphasis.
+    await editor().locator(".view-line span span").filter({ hasText: "03:30:00" }).first().hover();
+    const hover = page.locator(".monaco-hover:not(.hidden)").first();
+    await waitUntil(async () => ((await hover.textContent()) ?? "").includes("*-*-* 03:30:00"), "the calendar hover with *-*-* 03:30:00");
+    await page.keyboard.press("Escape");
   });
 
   step("each language has its own icon in the Explorer; a netplan file keeps it", async () => {
