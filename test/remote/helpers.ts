@@ -56,6 +56,8 @@ export async function deployText(
     netplanRevertWaitSeconds?: number;
     /** For a slow host (a TCG guest on a loaded machine). */
     connectTimeoutSeconds?: number;
+    /** Seconds a blocking systemctl restart/stop may take on the host (default 300). */
+    activateTimeoutSeconds?: number;
   } = {},
 ): Promise<DeployResult> {
   writeFileSync(file, opts.content ?? text);
@@ -73,6 +75,7 @@ export async function deployText(
     signal: opts.signal,
     netplanConfirmSeconds: opts.netplanConfirmSeconds,
     netplanRevertWaitSeconds: opts.netplanRevertWaitSeconds,
+    activateTimeoutSeconds: opts.activateTimeoutSeconds,
   });
 }
 

@@ -46,7 +46,7 @@ elif ! restore_record "$B" >"$T/out" 2>&1; then rc=1
 else
   rm -rf -- "$B"; $SCTL daemon-reload; rc=0
   if [ "$WASSTATE" = active ] || [ "$WASSTATE" = activating ] || [ "$WASSTATE" = reloading ]; then
-    $SCTL restart -- "$UNIT" >>"$T/out" 2>&1; INV0=; EMS0=
+    bounded $SCTL restart -- "$UNIT" >>"$T/out" 2>&1; INV0=; EMS0=
     watch_unit "$UNIT" "" || { echo "the previous version is back but $WHY" >>"$T/out"; rc=1; }
   else $SCTL stop -- "$UNIT" >>"$T/out" 2>&1; fi
   [ "$rc" -ne 0 ] || echo "rolled back $DEST to the version before the last deploy" >>"$T/out"

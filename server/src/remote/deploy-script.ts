@@ -30,12 +30,21 @@ export interface ScriptOptions {
   lockWaitSeconds: number;
   /** Seconds a new connection has, after `netplan apply`, to confirm before the host reverts by itself. */
   netplanConfirmSeconds: number;
+  /**
+   * Whole seconds one blocking systemctl restart/stop may take (default 300). A unit whose start or
+   * stop never ends (TimeoutStartSec=infinity, a notify service that never says READY=1) would
+   * otherwise keep the host half-changed, and the lock held, for ever.
+   */
+  activateTimeoutSeconds?: number;
 }
 
 /** Shell helpers shared by deploy and `status --action`: events, props, staging, restore and the health watch. */
 export const commonFunctions = `ev() { printf '@@%s\\n' "$*" 2>/dev/null || :; }
 emit() { [ -s "$2" ] && sed "s/^/@@$1 /" "$2" 2>/dev/null; :; }
 prop() { $SCTL show -p "$2" --value -- "$1" 2>/dev/null; }
+# A systemctl call that waits for its job, for at most ACTTIMEOUT seconds (status 124 then; the job goes on).
+# KILL after TERM: the script ignores TERM once the host changes, and its children inherit that.
+bounded() { timeout -k 2 "\${ACTTIMEOUT:-300}" "$@"; }
 take_lock() {
   if [ "$(id -u)" -eq 0 ]; then LOCK=/run/etcetera-deploy.lock; else LOCK="\${XDG_RUNTIME_DIR:-$HOME}/.etcetera-deploy.lock"; fi
   exec 9>>"$LOCK" || { ev "error lock cannot open $LOCK"; exit 1; }
@@ -98,7 +107,8 @@ snap() {
 # One look at unit $1: sets V to ok, done (a oneshot that finished well), pending or bad, and WHY.
 judge() {
   V=pending; WHY="$AS ($SS)"
-  case "$LS" in loaded) ;; *) V=bad; WHY="systemd could not load it ($LS)"; return;; esac
+  # No answer at all is systemd busy (daemon-reexec, daemon-reload by someone else): look again, never judge on it.
+  case "$LS" in loaded) ;; "") WHY="no answer from systemd (re-executing?)"; return;; *) V=bad; WHY="systemd could not load it ($LS)"; return;; esac
   case "$AS" in
     failed) V=bad; WHY="failed ($RES)"; return;;
     inactive)
@@ -220,14 +230,51 @@ const currentSection = (t: DeployTarget) =>
  * the running state before, the checksum of what we install, and later the links enable created.
  * It becomes $B (what `status --action rollback` reads) only when the deploy succeeds.
  */
-const backupSection = `ESC=$(printf %s "$DEST" | sed 's#/#%#g')
-B="$BACKUPS/$ESC.d"; BN="$BACKUPS/$ESC.new"
-if ! { mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS" && rm -rf -- "$BN" && mkdir "$BN" && echo "$PREV" >"$BN/prev" &&
+const backupSection = `if ! { mkdir -p "$BACKUPS" && chmod 0700 "$BACKUPS" && rm -rf -- "$BN" && mkdir "$BN" && echo "$PREV" >"$BN/prev" &&
   case "$PREV" in file) cp -p -- "$CURFILE" "$BN/data";; link) readlink -- "$DEST" >"$BN/target";; *) :;; esac &&
   echo "$WASSTATE" >"$BN/state" && printf '%s\\n' "$SHA" >"$BN/installed" && : >"$BN/links"; } 2>"$T/backup.log"; then
   emit err "$T/backup.log"; rm -rf -- "$BN"; ev "error backup cannot keep a backup in $BACKUPS; the host is unchanged"; exit 1
 fi
 ev "backup $B"`;
+
+/**
+ * Holding the lock, a record "$BN" of an unfinished deploy of this file means that deploy died half-way
+ * (the host went down, the script was killed) after it kept the backup. When the file still holds what
+ * that deploy installed, its rollback is finished first, so this deploy starts from the version that was
+ * proven; otherwise that deploy never changed the file (or someone changed it since), and its record goes.
+ */
+function recoverSection(t: DeployTarget): string {
+  if (t.kind === "netplan") return "";
+  const current =
+    t.kind === "user-crontab"
+      ? `crontab -l 2>/dev/null | sha256sum | cut -c1-64`
+      : `if [ -f "$DEST" ] && [ ! -L "$DEST" ]; then sha256sum <"$DEST" | cut -c1-64; fi`;
+  return `[ "$ACTION" = verify ] || sweep_stale
+if [ "$ACTION" != verify ] && [ -d "$BN" ]; then
+  if [ -f "$BN/installed" ] && [ -f "$BN/prev" ] && [ "$(${current})" = "$(cat "$BN/installed")" ]; then
+    ev "progress recover an earlier deploy of $DEST stopped half-way; putting back the version before it"
+    SAVED=$WASSTATE; WASSTATE=$(cat "$BN/state" 2>/dev/null || echo inactive); INV0=
+    trap '' HUP INT TERM; PHASE=rollback; rollback; PHASE=pre; WASSTATE=$SAVED
+    trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+    ev "recovered an earlier deploy of $DEST had stopped half-way (the host went down or its script was killed); $ROLLMSG"
+    [ "$ROLLOUTCOME" = rolled-back ] || { ev "error recover could not finish the rollback of an earlier, interrupted deploy of $DEST: $ROLLMSG"; exit 1; }
+    ROLLMSG=; ROLLOUTCOME=failed
+  else
+    rm -rf -- "$BN"
+  fi
+fi`;
+}
+
+/** Scratch and staged files a killed deploy left (named with its PID, which no longer runs); called holding the lock. */
+const sweepFunction = `sweep_stale() {
+  for d in "\${TMPDIR:-/tmp}"/etcetera.*.* "$STAGEROOT/.etcetera-staging"/* "$(dirname -- "$DIR")/.etcetera-staging"/* "$DIR/.etcetera-staging"/*; do
+    [ -e "$d" ] && [ "$d" != "$T" ] || continue
+    case "$d" in */etcetera.*.*) p=\${d##*/etcetera.}; p=\${p%%.*};; *) p=\${d##*.};; esac
+    case "$p" in ""|*[!0-9]*) continue;; esac
+    [ -d "/proc/$p" ] || rm -rf -- "$d"
+  done 2>/dev/null
+  :
+}`;
 
 /** The deploy succeeded: its record replaces the last one (and any marker of the old layout). */
 const commitSection = `rm -rf -- "$B" "$BACKUPS/$ESC" "$BACKUPS/$ESC.absent"; mv -- "$BN" "$B"; PHASE=done`;
@@ -272,7 +319,7 @@ fi
 PROVE=prove
 if [ -n "$TRIGGERED" ]; then
   ev "progress activate $UNIT is started by $TRIGGERED: restarting it only if it runs"
-  $SCTL try-restart -- "$UNIT" >>"$T/activate.log" 2>&1
+  bounded $SCTL try-restart -- "$UNIT" >>"$T/activate.log" 2>&1; [ "$?" -ne 124 ] || HUNG=1
   CHECK=$UNIT
   case "$WASSTATE" in active|activating|reloading) ;; *) CHECK=$TRIGGERED; PROVE=; INV0=;; esac
 else
@@ -281,9 +328,10 @@ else
   ONESHOT=
   [ "$(prop "$UNIT" Type)" = oneshot ] && [ "$(prop "$UNIT" RemainAfterExit)" = no ] && ONESHOT=1
   ev "progress activate systemctl restart $UNIT"
-  $SCTL restart -- "$UNIT" >>"$T/activate.log" 2>&1; RESTARTRC=$?
+  bounded $SCTL restart -- "$UNIT" >>"$T/activate.log" 2>&1; RESTARTRC=$?
+  [ "$RESTARTRC" -ne 124 ] || HUNG=1
   CHECK=$UNIT
-  if [ -n "$ONESHOT" ]; then
+  if [ -n "$ONESHOT" ] && [ -z "$HUNG" ]; then
     if [ "$RESTARTRC" -eq 0 ]; then
       ${commitSection}
       show_status "$UNIT"; ev "outcome deployed $UNIT ran the new version and exited successfully"; exit 0
@@ -292,7 +340,8 @@ else
   fi
 fi
 ev "progress health watching $CHECK for \${WAIT}s"
-if [ -n "$ONESHOTFAILED" ]; then WHY="a oneshot whose run failed ($(prop "$UNIT" Result))"; false
+if [ -n "$HUNG" ]; then WHY="still $(prop "$UNIT" ActiveState) ($(prop "$UNIT" SubState)) \${ACTTIMEOUT}s after systemctl restart: its start or stop never finished"; false
+elif [ -n "$ONESHOTFAILED" ]; then WHY="a oneshot whose run failed ($(prop "$UNIT" Result))"; false
 else watch_unit "$CHECK" "$PROVE"; fi
 if [ "$?" -eq 0 ]; then
   ${commitSection}
@@ -314,7 +363,20 @@ ev "outcome $ROLLOUTCOME $CHECK was $FAILWHY; $ROLLMSG"; exit 0`;
 /** Undoes this deploy (file, enablement links, running state); sets ROLLOUTCOME and ROLLMSG. */
 function rollbackFunction(t: DeployTarget): string {
   const unit = t.unit !== undefined;
-  return `rollback() {
+  return `${
+    unit
+      ? `# A stop that hangs (the new version's, or the old one's cut short by the bound) ends with SIGKILL; then the restart goes on.
+restart_back() {
+  if [ "$(prop "$UNIT" ActiveState)" = deactivating ]; then
+    $SCTL kill -s KILL -- "$UNIT" >/dev/null 2>&1; bounded $SCTL start -- "$UNIT" >/dev/null 2>&1; return
+  fi
+  bounded $SCTL restart -- "$UNIT" >/dev/null 2>&1
+  # start, not restart: it joins the restart job still running instead of stopping the unit once more.
+  [ "$?" -ne 124 ] || { $SCTL kill -s KILL -- "$UNIT" >/dev/null 2>&1; bounded $SCTL start -- "$UNIT" >/dev/null 2>&1; }
+}
+`
+      : ""
+  }rollback() {
   ROLLOUTCOME=failed
   if ! restore_record "$BN" >"$T/restore.log" 2>&1; then
     emit err "$T/restore.log"; ROLLMSG="rollback: could not put back the previous $DEST ($(tail -n 1 "$T/restore.log")); the backup is in $BN"; PHASE=failed; return
@@ -325,14 +387,14 @@ function rollbackFunction(t: DeployTarget): string {
   $SCTL daemon-reload >/dev/null 2>&1
   case "$WASSTATE" in
     active|reloading)
-      $SCTL restart -- "$UNIT" >/dev/null 2>&1; INV0=
+      restart_back; INV0=
       if watch_unit "$UNIT" ""; then ROLLOUTCOME=rolled-back; ROLLMSG="the previous version of $UNIT is running again"
       else ROLLMSG="rollback: the previous version of $UNIT was restored but is $WHY"; fi;;
     activating)
       $SCTL restart --no-block -- "$UNIT" >/dev/null 2>&1
       ROLLOUTCOME=rolled-back; ROLLMSG="the previous version of $UNIT is restored and restarted (it was $WASSTATE before the deploy too)";;
     *)
-      $SCTL stop -- "$UNIT" >/dev/null 2>&1
+      bounded $SCTL stop -- "$UNIT" >/dev/null 2>&1 || { $SCTL kill -s KILL -- "$UNIT" >/dev/null 2>&1; bounded $SCTL stop -- "$UNIT" >/dev/null 2>&1; }
       [ "$WASSTATE" = failed ] || $SCTL reset-failed -- "$UNIT" >/dev/null 2>&1
       ROLLOUTCOME=rolled-back; ROLLMSG="the previous file is restored ($UNIT was $WASSTATE before the deploy and is stopped again)";;
   esac
@@ -380,7 +442,7 @@ function base64Lines(b: Buffer): string {
 /** The script's variables: what goes where, as shell assignments. */
 export function scriptVars(
   t: DeployTarget,
-  o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds">,
+  o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds" | "activateTimeoutSeconds">,
   /** The fleet script: the file is an argument, measured on the host; WAIT may be given too. */
   fleet = false,
 ): string {
@@ -404,6 +466,7 @@ export function scriptVars(
     fleet ? `WAIT=\${3:-${o.waitSeconds}}` : `WAIT=${o.waitSeconds}`,
     `SCOPEFLAG=${user ? "--user" : ""}`,
     `SCTL=${shq(user ? "systemctl --user" : "systemctl")}`,
+    `ACTTIMEOUT=${Math.round(o.activateTimeoutSeconds ?? 300)}`,
     `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
     `BACKUPS=${asUser ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
   ].join("\n");
@@ -442,10 +505,11 @@ umask 022
 exec 3<&0 </dev/null
 # A closed connection must never kill the script half-way: writes to it just fail.
 trap '' PIPE
-PHASE=pre; T=; STAGED=; BN=; WASSTATE=inactive; ROLLMSG=; ROLLOUTCOME=failed; ONESHOTFAILED=
+PHASE=pre; T=; STAGED=; BN=; WASSTATE=inactive; ROLLMSG=; ROLLOUTCOME=failed; ONESHOTFAILED=; HUNG=
 ${fleet ? fleetArguments : "ACTION=\n"}${vars}
 ${commonFunctions}
 ${fleet ? fleetEvents : ""}${t.kind === "netplan" ? netplanRollback : rollbackFunction(t)}
+${sweepFunction}
 cleanup() {
   code=$?
   trap '' HUP INT TERM
@@ -461,7 +525,7 @@ trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.XXXXXXXX") || { T=; ev "error tmp cannot create a temporary directory"; exit 1; }
+T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.$$.XXXXXXXX") || { T=; ev "error tmp cannot create a temporary directory"; exit 1; }
 ${
   fleet
     ? `[ "$ACTION" = verify ] || take_lock
@@ -475,6 +539,8 @@ ${base64Lines(o.content)}
 if [ "$(wc -c <"$T/new")" -ne "$LEN" ] || [ "$(sha256sum <"$T/new" | cut -c1-64)" != "$SHA" ]; then
   ev "error upload the file arrived damaged; the host is unchanged"; exit 1
 fi
+ESC=$(printf %s "$DEST" | sed 's#/#%#g'); B="$BACKUPS/$ESC.d"; BN="$BACKUPS/$ESC.new"
+${recoverSection(t)}
 CURFILE=
 ${currentSection(t)}
 if [ "$ACTION" != verify ] && [ "$PREV" = file ] && cmp -s "$T/new" "$CURFILE"; then

@@ -36,6 +36,8 @@ export interface DeployOptions {
   netplanConfirmSeconds?: number;
   /** A netplan file: how long, after the confirmation window, to wait for the host's own revert to finish (default 180). */
   netplanRevertWaitSeconds?: number;
+  /** Whole seconds one blocking systemctl restart or stop may take on the host before the deploy counts it as hung (default 300). */
+  activateTimeoutSeconds?: number;
   /** Aborting cancels the deploy while the host is still unchanged; later it is ignored (said in progress). */
   signal?: AbortSignal;
   onProgress?: (p: DeployProgress) => void;
@@ -124,6 +126,8 @@ class ScriptEvents {
   activate: string[] = [];
   status: string[] = [];
   backup: string | undefined;
+  /** An earlier, interrupted deploy of this file that the host rolled back before this one. */
+  recovered: string | undefined;
   ready = false;
   /** A netplan change: the host armed its revert (token, seconds, client time) and, later, finished `netplan apply`. */
   armed: { token: string; seconds: number; at: number } | undefined;
@@ -139,7 +143,7 @@ class ScriptEvents {
     const [word = "", ...more] = rest.split(" ");
     switch (event) {
       case "progress":
-        this.progress(word as DeployStep, more.join(" "), !this.ready && word !== "backup" && word !== "install");
+        this.progress(word as DeployStep, more.join(" "), !this.ready && word !== "backup" && word !== "install" && word !== "recover");
         break;
       case "outcome":
         this.outcome = word as DeployOutcome;
@@ -163,6 +167,10 @@ class ScriptEvents {
         break;
       case "backup":
         this.backup = rest;
+        break;
+      case "recovered":
+        this.recovered = rest;
+        this.status = []; // the state after that rollback; this deploy reports its own
         break;
       case "ready":
         this.ready = true;
@@ -249,6 +257,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     waitSeconds: wait,
     lockWaitSeconds: o.lockWaitSeconds ?? 120,
     netplanConfirmSeconds: confirmSeconds,
+    activateTimeoutSeconds: o.activateTimeoutSeconds,
   };
   const script = deployScript(target, scriptOptions);
   // System files need root; user scope and the user's crontab run as the login user.
@@ -320,11 +329,15 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     return finish(
       result,
       "failed",
-      `the connection ended before the deploy finished (${tail || `exit ${res.code}`}); ${answered ? "the host finishes or rolls back the change by itself" : "the host is unchanged"}`,
+      `the connection ended before the deploy finished (${tail || `exit ${res.code}`}); ${
+        answered
+          ? "the host finishes or rolls back the change by itself (if the host went down instead, the next deploy of this file puts the previous version back first)"
+          : "the host is unchanged"
+      }`,
       "ssh",
     );
   }
-  let message = events.message;
+  let message = events.recovered ? `${events.message}\nFirst, ${events.recovered}` : events.message;
   if (events.outcome === "rolled-back" || (events.outcome === "failed" && events.activate.length))
     message += `\n${events.activate.join("\n")}`;
   return finish(result, events.outcome, message.trim());

@@ -30,6 +30,7 @@ export type DeployStep =
   | "connect"
   | "lock"
   | "upload"
+  | "recover"
   | "verify"
   | "backup"
   | "install"

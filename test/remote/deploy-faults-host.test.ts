@@ -1,0 +1,141 @@
+/**
+ * Fault injection on the host side of a deploy, on the real systemd test host:
+ * units whose start or stop never ends, the deploy's own script killed on the
+ * host half-way (what a reboot or the OOM killer leaves), systemd re-executing
+ * during the health watch. For each: the host ends fully old or fully new, the
+ * result says which and why, and the next deploy works.
+ */
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { deployText, put, Timings, unitText, workspace } from "./helpers.js";
+import { startTestHost, type TestHost } from "./host/test-host.js";
+
+const notRoot = process.getuid?.() !== 0 ? "needs root: the test host is a systemd-nspawn container" : false;
+const timings = new Timings();
+let host: TestHost;
+let ws: string;
+
+/** The unit's file (bytes), its enablement, state, description and whether systemd has the file loaded. */
+function snapshot(unit: string): string {
+  return host.sh(
+    `f=/etc/systemd/system/${unit}; if [ -f $f ]; then sha256sum < $f; else echo absent; fi
+     systemctl is-enabled -- ${unit} || :
+     systemctl show -p ActiveState -p SubState -p Description -p NeedDaemonReload -- ${unit}`,
+  );
+}
+const settle = () => host.sh("flock -w 60 /run/etcetera-deploy.lock true");
+const leftovers = () =>
+  host
+    .run("ls -d /tmp/etcetera.* /etc/.etcetera-staging /etc/systemd/.etcetera-staging /var/backups/etcetera/*.new 2>/dev/null")
+    .stdout.trim();
+
+describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }, () => {
+  before(async () => {
+    host = await timings.time("host start", () => startTestHost("hfaults"));
+    ws = workspace("hfaults");
+  });
+  after(async () => {
+    if (host) await timings.time("host stop", () => host.stop());
+    if (ws) rmSync(dirname(ws), { recursive: true, force: true });
+    timings.print("host-side deploy faults: measured");
+  });
+
+  it("a new version whose start never ends (TimeoutStartSec=infinity) is rolled back after the bound, not waited on for ever", async () => {
+    const f = put(ws, "units/never-ready.service", "");
+    assert.equal((await deployText(host, f, unitText("Never v1", "/bin/sleep infinity"))).outcome, "deployed");
+    const old = snapshot("never-ready.service");
+    const r = await timings.time("hung start, bound 5 s", () =>
+      deployText(host, f, unitText("Never v2", "/bin/sleep infinity", "Type=notify\nTimeoutStartSec=infinity\n"), {
+        activateTimeoutSeconds: 5,
+      }),
+    );
+    assert.equal(r.outcome, "rolled-back", r.message);
+    assert.match(r.message, /still activating \(start\) 5s after systemctl restart: its start or stop never finished/);
+    assert.match(r.message, /previous version of never-ready\.service is running again/);
+    assert.equal(snapshot("never-ready.service"), old);
+    assert.equal(leftovers(), "");
+    const again = await deployText(host, f, unitText("Never v3", "/bin/sleep infinity"));
+    assert.equal(again.outcome, "deployed", again.message);
+  });
+
+  it("an old version that never stops (TimeoutStopSec=infinity, ignores SIGTERM): killed after the bound, the old version runs again", async () => {
+    const f = put(ws, "units/stubborn.service", "");
+    const stubborn = unitText("Stubborn v1", `/bin/sh -c 'trap "" TERM; while :; do sleep 1; done'`, "TimeoutStopSec=infinity\n");
+    assert.equal((await deployText(host, f, stubborn)).outcome, "deployed");
+    const old = snapshot("stubborn.service");
+    const r = await timings.time("hung stop, bound 5 s", () =>
+      deployText(host, f, unitText("Stubborn v2", "/bin/sleep infinity", "TimeoutStopSec=infinity\n"), { activateTimeoutSeconds: 5 }),
+    );
+    assert.equal(r.outcome, "rolled-back", r.message);
+    assert.match(r.message, /still deactivating \(stop-sigterm\) 5s after systemctl restart/);
+    assert.equal(snapshot("stubborn.service"), old);
+    assert.equal(host.sh("systemctl list-jobs --no-legend stubborn.service").trim(), "");
+    // A new version with a finite stop timeout replaces it: systemd stops the old process with the new file's settings.
+    const fixed = await deployText(host, f, unitText("Stubborn v3", "/bin/sleep infinity", "TimeoutStopSec=2\n"));
+    assert.equal(fixed.outcome, "deployed", fixed.message);
+  });
+
+  it("the deploy's script killed on the host after the install (as by a reboot): the next deploy first puts the proven version back", async () => {
+    const f = put(ws, "units/orphan.service", "");
+    assert.equal((await deployText(host, f, unitText("Orphan v1", "/bin/sleep infinity"))).outcome, "deployed");
+    const old = snapshot("orphan.service");
+    let killed = false;
+    const r = await deployText(host, f, unitText("Orphan v2", "/bin/sh -c 'sleep 1; exit 3'"), {
+      wait: 6,
+      onProgress: (p) => {
+        if (p.step === "health" && !killed) {
+          killed = true;
+          host.sh("pkill -KILL -x -f '/bin/sh -s'");
+        }
+      },
+    });
+    assert.ok(killed);
+    assert.notEqual(r.outcome, "deployed", r.message);
+    assert.match(r.message, /connection ended before the deploy finished.*next deploy of this file puts the previous version back first/);
+    // Half-changed: the broken file is in place and the record of the unfinished deploy is left.
+    assert.match(host.sh("cat /etc/systemd/system/orphan.service"), /Orphan v2/);
+    assert.match(leftovers(), /orphan\.service\.new/);
+    // Retrying the same broken version: the host first finishes the interrupted rollback, then rolls this one back to v1, not to v2.
+    const retry = await deployText(host, f, unitText("Orphan v2", "/bin/sh -c 'sleep 1; exit 3'"), { wait: 3 });
+    assert.equal(retry.outcome, "rolled-back", retry.message);
+    assert.match(retry.message, /First, an earlier deploy of \/etc\/systemd\/system\/orphan\.service had stopped half-way.*running again/s);
+    assert.equal(snapshot("orphan.service"), old);
+    assert.equal(leftovers(), "");
+    assert.equal((await deployText(host, f, unitText("Orphan v3", "/bin/sleep infinity"))).outcome, "deployed");
+  });
+
+  it("a record of an unfinished deploy whose file was changed by hand since is dropped, not restored over that change", async () => {
+    const f = put(ws, "units/handfix.service", "");
+    assert.equal((await deployText(host, f, unitText("Handfix v1", "/bin/sleep infinity"))).outcome, "deployed");
+    host.sh(
+      `B=/var/backups/etcetera/%etc%systemd%system%handfix.service; cp -a $B.d $B.new && echo 0000 > $B.new/installed
+       sed -i 's/Handfix v1/Handfix by hand/' /etc/systemd/system/handfix.service && systemctl daemon-reload`,
+    );
+    const r = await deployText(host, f, unitText("Handfix v2", "/bin/sleep infinity"));
+    assert.equal(r.outcome, "deployed", r.message);
+    assert.doesNotMatch(r.message, /First, an earlier deploy/);
+    assert.match(host.sh("cat /var/backups/etcetera/%etc%systemd%system%handfix.service.d/data"), /Handfix by hand/);
+    assert.equal(leftovers(), "");
+  });
+
+  it("systemd re-executing during the health watch does not fail a good version", async () => {
+    const f = put(ws, "units/reexec.service", "");
+    assert.equal((await deployText(host, f, unitText("Reexec v1", "/bin/sleep infinity"))).outcome, "deployed");
+    let reexecs: Promise<void> | undefined;
+    const r = await deployText(host, f, unitText("Reexec v2", "/bin/sleep infinity"), {
+      wait: 6,
+      onProgress: (p) => {
+        if (p.step === "health" && !reexecs)
+          reexecs = new Promise((ok) => setTimeout(ok, 500)).then(
+            () => void host.sh("for i in 1 2 3; do systemctl daemon-reexec; sleep 0.5; done"),
+          );
+      },
+    });
+    await reexecs;
+    assert.equal(r.outcome, "deployed", r.message);
+    settle();
+    assert.match(host.sh("systemctl show -p Description -p ActiveState reexec.service"), /Description=Reexec v2\nActiveState=active/);
+  });
+});
