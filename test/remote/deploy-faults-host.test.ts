@@ -120,6 +120,44 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     assert.equal(leftovers(), "");
   });
 
+  it("a full /tmp on the host: the upload says so (not 'damaged'), the host is unchanged, and the retry works", async () => {
+    const f = put(ws, "units/tmpfull.service", "");
+    assert.equal((await deployText(host, f, unitText("Tmpfull v1", "/bin/sleep infinity"))).outcome, "deployed");
+    const old = snapshot("tmpfull.service");
+    host.sh("mount -t tmpfs -o size=64k etcetera-tmpfull /tmp && { dd if=/dev/zero of=/tmp/filler bs=4k 2>/dev/null; true; }");
+    try {
+      const r = await deployText(host, f, unitText("Tmpfull v2", "/bin/sleep infinity"));
+      assert.equal(r.outcome, "failed", r.message);
+      assert.equal(r.errorCode, "upload");
+      assert.match(r.message, /cannot write the file to \/tmp\/etcetera\.[^:]+: .*No space left on device; the host is unchanged/);
+    } finally {
+      host.sh("umount /tmp");
+    }
+    assert.equal(snapshot("tmpfull.service"), old);
+    assert.equal((await deployText(host, f, unitText("Tmpfull v2", "/bin/sleep infinity"))).outcome, "deployed");
+  });
+
+  it("a drop-in directory that is a symlink into a package's directory under /usr: refused before anything changes", async () => {
+    host.sh(
+      `mkdir -p /usr/lib/systemd/system/vendored.service.d
+       printf '[Service]\\nExecStart=/bin/sleep infinity\\n' > /usr/lib/systemd/system/vendored.service
+       printf '[Service]\\nEnvironment=VENDOR=1\\n' > /usr/lib/systemd/system/vendored.service.d/vendor.conf
+       ln -sfn /usr/lib/systemd/system/vendored.service.d /etc/systemd/system/vendored.service.d
+       systemctl daemon-reload && systemctl start vendored.service`,
+    );
+    const vendorDir = host.sh("ls -A /usr/lib/systemd/system/vendored.service.d");
+    const f = put(ws, "units/vendored.service.d/override.conf", "");
+    const r = await deployText(host, f, "[Service]\nEnvironment=MINE=1\n");
+    assert.equal(r.outcome, "failed", r.message);
+    assert.match(
+      r.message,
+      /vendored\.service\.d is a symlink to \/usr\/lib\/systemd\/system\/vendored\.service\.d, a package's directory; not writing through it/,
+    );
+    assert.equal(host.sh("ls -A /usr/lib/systemd/system/vendored.service.d"), vendorDir);
+    assert.equal(host.sh("readlink /etc/systemd/system/vendored.service.d").trim(), "/usr/lib/systemd/system/vendored.service.d");
+    assert.equal(leftovers(), "");
+  });
+
   it("systemd re-executing during the health watch does not fail a good version", async () => {
     const f = put(ws, "units/reexec.service", "");
     assert.equal((await deployText(host, f, unitText("Reexec v1", "/bin/sleep infinity"))).outcome, "deployed");

@@ -223,7 +223,10 @@ const currentSection = (t: DeployTarget) =>
   t.kind === "user-crontab"
     ? `if crontab -l >"$T/cur" 2>/dev/null; then PREV=file; CURFILE="$T/cur"; else PREV=absent; fi`
     : `if [ -L "$DEST" ]; then PREV=link; elif [ -f "$DEST" ]; then PREV=file; CURFILE="$DEST"; elif [ -e "$DEST" ]; then PREV=other; else PREV=absent; fi
-[ "$PREV" != other ] || { ev "error install $DEST exists and is not a file (a directory?); not replacing it"; exit 1; }`;
+[ "$PREV" != other ] || { ev "error install $DEST exists and is not a file (a directory?); not replacing it"; exit 1; }
+# Written through, the file would land in the link's target (a package's directory under /usr) where nothing expects it.
+if [ -L "$DIR" ]; then case "$(readlink -f -- "$DIR")" in /usr/*|/lib/*|/lib64/*|/opt/*)
+  ev "error install $DIR is a symlink to $(readlink -- "$DIR"), a package's directory; not writing through it (make $DIR a directory of its own); the host is unchanged"; exit 1;; esac; fi`;
 
 /**
  * The record of this deploy in $BN: what was at $DEST (a copy, or a symlink's target, or "absent"),
@@ -529,12 +532,14 @@ T=$(mktemp -d "\${TMPDIR:-/tmp}/etcetera.$$.XXXXXXXX") || { T=; ev "error tmp ca
 ${
   fleet
     ? `[ "$ACTION" = verify ] || take_lock
-cp -- "$SRC" "$T/new" || { ev "error upload cannot read $SRC"; exit 1; }`
+UPERR=$(cp -- "$SRC" "$T/new" 2>&1) || { ev "error upload cannot copy $SRC to $T: $(printf %s "$UPERR" | tr '\n' ' '); the host is unchanged"; exit 1; }`
     : `take_lock
 ev "progress upload unpacking $LEN bytes"
-base64 -d >"$T/new" <<'@@END_OF_CONTENT'
+# Its own error, not "damaged": a full or read-only $T is the host's state, not the connection's.
+UPERR=$(base64 -d 2>&1 >"$T/new" <<'@@END_OF_CONTENT'
 ${base64Lines(o.content)}
-@@END_OF_CONTENT`
+@@END_OF_CONTENT
+) || { ev "error upload cannot write the file to $T: $(printf %s "$UPERR" | sed 's/^base64: //' | tr '\n' ' '); the host is unchanged"; exit 1; }`
 }
 if [ "$(wc -c <"$T/new")" -ne "$LEN" ] || [ "$(sha256sum <"$T/new" | cut -c1-64)" != "$SHA" ]; then
   ev "error upload the file arrived damaged; the host is unchanged"; exit 1
