@@ -16,8 +16,20 @@ export interface ExecLine {
   command: ExecCommand;
 }
 
+/** Per check: several rules walk the command lines of the same unit. */
+const linesOfCheck = new WeakMap<UnitCheckContext, readonly ExecLine[]>();
+
 /** Every command of every Exec*= assignment systemd parses as a command line. */
-export function execLines(ctx: UnitCheckContext): ExecLine[] {
+export function execLines(ctx: UnitCheckContext): readonly ExecLine[] {
+  let lines = linesOfCheck.get(ctx);
+  if (!lines) {
+    lines = Object.freeze(collectExecLines(ctx));
+    linesOfCheck.set(ctx, lines);
+  }
+  return lines;
+}
+
+function collectExecLines(ctx: UnitCheckContext): ExecLine[] {
   const out: ExecLine[] = [];
   for (const entry of allEntries(ctx.unit)) {
     if (entry.value === "" || ctx.directiveOf(entry)?.parser !== "config_parse_exec") continue;

@@ -37,6 +37,14 @@ export interface UnitRule {
   check(ctx: UnitCheckContext, report: Report): void;
 }
 
-export function* allEntries(unit: UnitFile): Generator<Entry> {
-  for (const section of unit.sections) yield* section.entries;
+const entriesOfUnit = new WeakMap<UnitFile, readonly Entry[]>();
+
+/** Every assignment of the file in order; one array per parse, shared by the rules that walk them all. */
+export function allEntries(unit: UnitFile): readonly Entry[] {
+  let entries = entriesOfUnit.get(unit);
+  if (!entries) {
+    entries = Object.freeze(unit.sections.flatMap((s) => s.entries));
+    entriesOfUnit.set(unit, entries);
+  }
+  return entries;
 }

@@ -1,5 +1,4 @@
 import type { Range } from "../../../core/text.js";
-import { lookupDirective } from "../data.js";
 import type { Entry, Section } from "../parser.js";
 import type { Report, UnitCheckContext, UnitRule } from "../rule.js";
 import { unitNameFromPath } from "../unit-path-escape.js";
@@ -124,7 +123,7 @@ function viewOf(ctx: UnitCheckContext, sections: Section[]): UnitView {
 }
 
 function isValid(view: UnitView, entry: Entry): boolean {
-  const d = lookupDirective(entry.section.name, entry.key, view.ctx.type);
+  const d = view.ctx.directiveOf(entry);
   return !d || validateValue(d, entry.value, view.ctx.targetVersion, view.ctx.type).length === 0;
 }
 
@@ -230,10 +229,12 @@ function judgeEffective(ctx: UnitCheckContext, check: Check, layers: UnitLayer[]
     });
     return out;
   };
-  const own = new Set<Range>(
-    ctx.unit.sections.flatMap((s) => [s.nameRange, ...s.entries.flatMap((e) => [e.keyRange, e.valueRange, e.range])]),
-  );
-  const place = (range: Range) => (own.has(range) ? range : anchor("Service"));
+  // Built only when there is a finding to place: most units have none.
+  let own: Set<Range> | undefined;
+  const place = (range: Range) => {
+    own ??= new Set(ctx.unit.sections.flatMap((s) => [s.nameRange, ...s.entries.flatMap((e) => [e.keyRange, e.valueRange, e.range])]));
+    return own.has(range) ? range : anchor("Service");
+  };
   const all = findings(layers);
   if (self.role === "fragment") {
     const alone = findings([self]);

@@ -1,3 +1,4 @@
+import { GenerationalCache } from "../../../core/memo.js";
 import { ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords, type Word } from "./words.js";
 
@@ -39,7 +40,21 @@ function splitPrefixes(word: string): { prefixes: string; rest: string } {
   return { prefixes: word.slice(0, i), rest: word.slice(i) };
 }
 
+const execParses = new GenerationalCache<ExecParse>();
+
+/** A command line as systemd splits it; kept by value (several rules ask for each line on every check) and frozen as shared. */
 export function parseExecValue(value: string): ExecParse {
+  let parsed = execParses.get(value);
+  if (!parsed) {
+    parsed = parseExec(value);
+    if (parsed.ok) Object.freeze(parsed.commands);
+    else Object.freeze(parsed.problems);
+    execParses.set(value, Object.freeze(parsed));
+  }
+  return parsed;
+}
+
+function parseExec(value: string): ExecParse {
   const split = splitWords(value);
   if (!split.ok) return { ok: false, problems: problem(split.reason, split.offset) };
   const commands: ExecCommand[] = [];

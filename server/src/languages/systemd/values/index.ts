@@ -1,3 +1,4 @@
+import { GenerationalCache } from "../../../core/memo.js";
 import type { DirectiveInfo } from "../data.js";
 import { parserInfo } from "../data.js";
 import { validateExec } from "./command.js";
@@ -205,7 +206,21 @@ export function validateValue(
   value: string,
   targetVersion: number,
   unitType: ValueContext["unitType"],
-): ValueProblem[] {
+): readonly ValueProblem[] {
+  // The verdict depends on nothing but these four. Every check of a document asks for every value again, and a
+  // one-line edit changes one of them: verdicts are kept, by directive, version, unit type and value.
+  const key = `${directive.section}\0${directive.name}\0${targetVersion}\0${unitType ?? ""}\0${value}`;
+  let problems = verdicts.get(key);
+  if (!problems) {
+    problems = Object.freeze(judge(directive, value, targetVersion, unitType));
+    verdicts.set(key, problems);
+  }
+  return problems;
+}
+
+const verdicts = new GenerationalCache<readonly ValueProblem[]>();
+
+function judge(directive: DirectiveInfo, value: string, targetVersion: number, unitType: ValueContext["unitType"]): ValueProblem[] {
   const parserName = parserNameOf(directive, targetVersion);
   const validate = validators[parserName];
   if (!validate) return [];

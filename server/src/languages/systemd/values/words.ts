@@ -1,3 +1,5 @@
+import { GenerationalCache } from "../../../core/memo.js";
+
 /**
  * Splits a value into words as systemd's extract_first_word() does with
  * EXTRACT_UNQUOTE|EXTRACT_CUNESCAPE: whitespace separates words, single and
@@ -30,7 +32,36 @@ const simpleEscapes: Record<string, string> = {
   s: " ",
 };
 
-export function splitWords(value: string, options: { separators?: string; unescape?: boolean } = {}): SplitResult {
+export interface SplitOptions {
+  separators?: string;
+  unescape?: boolean;
+}
+
+/** One cache per way of splitting (there are three in use), so the value alone is the key. */
+const splitCaches = new Map<string, GenerationalCache<SplitResult>>();
+
+/**
+ * The words of a value. Several rules split the same value, and every check
+ * splits every value of the document again: the result is kept by value, and
+ * frozen because callers share it.
+ */
+export function splitWords(value: string, options: SplitOptions = {}): SplitResult {
+  const how = `${options.separators ?? ""}\0${options.unescape !== false}`;
+  let cache = splitCaches.get(how);
+  if (!cache) {
+    cache = new GenerationalCache<SplitResult>();
+    splitCaches.set(how, cache);
+  }
+  let result = cache.get(value);
+  if (!result) {
+    result = split(value, options);
+    if (result.ok) Object.freeze(result.words);
+    cache.set(value, Object.freeze(result));
+  }
+  return result;
+}
+
+function split(value: string, options: SplitOptions): SplitResult {
   const separators = options.separators;
   const isSep = (c: string | undefined) => (separators ? c !== undefined && separators.includes(c) : isSpace(c));
   const words: Word[] = [];

@@ -1,0 +1,58 @@
+/**
+ * A cache of a pure function's results by string key that outlives one check:
+ * after a one-line edit every other line's value is asked for again and found.
+ *
+ * Two generations instead of a least-recently-used list: a document is checked
+ * top to bottom, and a cyclic walk over more keys than an LRU holds misses on
+ * every key. Here a key found in the older generation moves to the current
+ * one; when the current one is full it becomes the older one and the oldest is
+ * dropped whole. Memory stays bounded by `maxKeys` and by the total length of
+ * the keys (values can be 64 KiB long).
+ */
+export class GenerationalCache<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  private currentChars = 0;
+
+  constructor(
+    private readonly maxKeys = 20_000,
+    private readonly maxChars = 4 * 1024 * 1024,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.previous.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    this.current.set(key, value);
+    this.currentChars += key.length;
+    if (this.current.size >= this.maxKeys || this.currentChars >= this.maxChars) {
+      this.previous = this.current;
+      this.current = new Map();
+      this.currentChars = 0;
+    }
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+    this.currentChars = 0;
+  }
+}
+
+/** `fn` with its results kept by argument (see GenerationalCache); `fn` must be pure and its results never changed by callers. */
+export function memoizeByString<V>(fn: (key: string) => V, maxKeys?: number): (key: string) => V {
+  const cache = new GenerationalCache<V>(maxKeys);
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
