@@ -1,6 +1,6 @@
 import type { LanguageContext } from "../../core/language.js";
-import { type DirectiveInfo, isUnitType, lookupDirective, newestKnownVersion, sectionsForType, type UnitType } from "./data.js";
-import type { Entry, UnitFile } from "./parser.js";
+import { directiveTable, isUnitType, newestKnownVersion, sectionsForType, type UnitType } from "./data.js";
+import type { UnitFile } from "./parser.js";
 import type { UnitCheckContext } from "./rule.js";
 import { normalizeDir } from "./search-path.js";
 import { describeUnitPath, guessTypeFromSections } from "./unit-name.js";
@@ -25,8 +25,8 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
     return loaded;
   };
   const self = normalizeDir(ctx.path);
-  // Most rules ask for the directive of every entry: looked up once per entry per check.
-  const directives = new Map<Entry, DirectiveInfo | null>();
+  // Every rule asks for the directive of every entry: two map lookups, no filtering by type per call.
+  const directives = directiveTable(type);
   return {
     ...ctx,
     effective,
@@ -36,14 +36,7 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
     type,
     configuredVersion,
     targetVersion: configuredVersion ?? newestKnownVersion,
-    directiveOf: (entry) => {
-      let found = directives.get(entry);
-      if (found === undefined) {
-        found = lookupDirective(entry.section.name, entry.key, type) ?? null;
-        directives.set(entry, found);
-      }
-      return found ?? undefined;
-    },
+    directiveOf: (entry) => directives.get(entry.section.name)?.get(entry.key),
     isKnownSection: (name) => validSections.has(name) || name.startsWith("X-"),
   };
 }

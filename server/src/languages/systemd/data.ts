@@ -122,6 +122,26 @@ export function sectionsForType(type: UnitType): string[] {
 /** Every section name that some unit type accepts. */
 export const allSections: string[] = [...new Set(Object.values(data.sectionsByType).flat())];
 
+const byTypeSection = new Map<UnitType, Map<string, Map<string, DirectiveInfo>>>();
+
+/**
+ * The directives a unit type accepts, by section and name: lookupDirective without its type check, for
+ * callers that look up every entry of a file (rules do, once per rule).
+ */
+export function directiveTable(type?: UnitType): ReadonlyMap<string, ReadonlyMap<string, DirectiveInfo>> {
+  if (!type) return bySection;
+  let table = byTypeSection.get(type);
+  if (!table) {
+    table = new Map();
+    for (const [section, m] of bySection) {
+      const forType = new Map([...m].filter(([, d]) => d.unitTypes.includes(type)));
+      if (forType.size > 0) table.set(section, forType);
+    }
+    byTypeSection.set(type, table);
+  }
+  return table;
+}
+
 export function lookupDirective(section: string, name: string, type?: UnitType): DirectiveInfo | undefined {
   const d = bySection.get(section)?.get(name);
   if (!d) return undefined;

@@ -207,18 +207,30 @@ export function validateValue(
   targetVersion: number,
   unitType: ValueContext["unitType"],
 ): readonly ValueProblem[] {
-  // The verdict depends on nothing but these four. Every check of a document asks for every value again, and a
-  // one-line edit changes one of them: verdicts are kept, by directive, version, unit type and value.
-  const key = `${directive.section}\0${directive.name}\0${targetVersion}\0${unitType ?? ""}\0${value}`;
-  let problems = verdicts.get(key);
+  // The verdict depends on nothing but these four. Every check of a document asks for every value again (some
+  // rules twice), and a one-line edit changes one of them: verdicts are kept by value (the string's hash is
+  // computed once per string), per version and unit type, then per directive.
+  const how = `${targetVersion}${unitType ?? ""}`;
+  let cache = verdicts.get(how);
+  if (!cache) {
+    cache = new GenerationalCache();
+    verdicts.set(how, cache);
+  }
+  let byDirective = cache.get(value);
+  if (!byDirective) {
+    byDirective = new Map();
+    cache.set(value, byDirective);
+  }
+  let problems = byDirective.get(directive);
   if (!problems) {
     problems = Object.freeze(judge(directive, value, targetVersion, unitType));
-    verdicts.set(key, problems);
+    byDirective.set(directive, problems);
   }
   return problems;
 }
 
-const verdicts = new GenerationalCache<readonly ValueProblem[]>();
+/** Verdicts by version and unit type (a handful in use), then by value, then by directive. */
+const verdicts = new Map<string, GenerationalCache<Map<DirectiveInfo, readonly ValueProblem[]>>>();
 
 function judge(directive: DirectiveInfo, value: string, targetVersion: number, unitType: ValueContext["unitType"]): ValueProblem[] {
   const parserName = parserNameOf(directive, targetVersion);
