@@ -42,6 +42,18 @@ function collectExecLines(ctx: UnitCheckContext): ExecLine[] {
 
 /** Whether a shell interprets (part of) the command: `sh -c …`, `env bash -ec …`, `busybox sh -c …`. */
 export function runsShell(command: ExecCommand): boolean {
+  // Commands are kept by value across checks (parseExecValue), so is the answer.
+  let answer = shellRunners.get(command);
+  if (answer === undefined) {
+    answer = handsToShell(command);
+    shellRunners.set(command, answer);
+  }
+  return answer;
+}
+
+const shellRunners = new WeakMap<ExecCommand, boolean>();
+
+function handsToShell(command: ExecCommand): boolean {
   const words = [command.executable.text, ...command.args.map((a) => a.text)];
   const shellAt = words.findIndex((w) => shells.has(baseName(w)));
   if (shellAt < 0) return false;

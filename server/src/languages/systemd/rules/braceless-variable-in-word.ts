@@ -1,5 +1,6 @@
 import { execLines, runsShell } from "../exec-lines.js";
 import type { UnitRule } from "../rule.js";
+import type { ExecCommand } from "../values/command.js";
 
 /** `$NAME` that is not a whole word and not `$$`-escaped: systemd leaves it as it is (or, at a word's start, looks up a variable named after the whole word). */
 const braceless = /(?<!\$)\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -12,26 +13,54 @@ export const bracelessVariableInWord: UnitRule = {
   },
   check(ctx, report) {
     for (const line of execLines(ctx)) {
-      if (runsShell(line.command)) continue;
-      for (const word of line.command.args) {
-        const text = word.text;
-        if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(text)) continue; // a whole word: expanded and split at spaces
-        if (text !== word.raw.replace(/^["']|["']$/g, "") && word.raw.includes("\\")) continue;
-        for (const m of text.matchAll(braceless)) {
-          const name = m[1] as string;
-          const at = word.raw.indexOf(m[0]);
-          if (at < 0) continue;
-          const start = line.entry.positionAt(word.start + at);
-          const end = line.entry.positionAt(word.start + at + m[0].length);
-          const effect =
-            m.index === 0
-              ? `systemd reads the whole word '${text}' as the name of one variable, finds none, and drops the word`
-              : `systemd passes '$${name}' to the program literally`;
-          report({ start, end }, `$${name} is expanded only as a word of its own: here ${effect}. Write \${${name}} inside a word.`, [
-            { title: `Change to \${${name}}`, preferred: true, edits: [{ range: { start, end }, newText: `\${${name}}` }] },
-          ]);
-        }
+      for (const { name, offset, length, effect } of bracelessOf(line.command)) {
+        const start = line.entry.positionAt(offset);
+        const end = line.entry.positionAt(offset + length);
+        report({ start, end }, `$${name} is expanded only as a word of its own: here ${effect}. Write \${${name}} inside a word.`, [
+          { title: `Change to \${${name}}`, preferred: true, edits: [{ range: { start, end }, newText: `\${${name}}` }] },
+        ]);
       }
     }
   },
 };
+
+interface Braceless {
+  name: string;
+  /** Into the value. */
+  offset: number;
+  length: number;
+  effect: string;
+}
+
+/** Per command (commands are kept by value across checks, see parseExecValue). */
+const findings = new WeakMap<ExecCommand, readonly Braceless[]>();
+
+function bracelessOf(command: ExecCommand): readonly Braceless[] {
+  let found = findings.get(command);
+  if (!found) {
+    found = Object.freeze(findBraceless(command));
+    findings.set(command, found);
+  }
+  return found;
+}
+
+function findBraceless(command: ExecCommand): Braceless[] {
+  if (runsShell(command)) return [];
+  const out: Braceless[] = [];
+  for (const word of command.args) {
+    const text = word.text;
+    if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(text)) continue; // a whole word: expanded and split at spaces
+    if (text !== word.raw.replace(/^["']|["']$/g, "") && word.raw.includes("\\")) continue;
+    for (const m of text.matchAll(braceless)) {
+      const name = m[1] as string;
+      const at = word.raw.indexOf(m[0]);
+      if (at < 0) continue;
+      const effect =
+        m.index === 0
+          ? `systemd reads the whole word '${text}' as the name of one variable, finds none, and drops the word`
+          : `systemd passes '$${name}' to the program literally`;
+      out.push({ name, offset: word.start + at, length: m[0].length, effect });
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { Fix } from "../../../core/diagnostic.js";
 import { type ExecLine, execLines, programName, runsShell } from "../exec-lines.js";
 import type { UnitRule } from "../rule.js";
+import type { ExecCommand } from "../values/command.js";
 import type { Word } from "../values/words.js";
 
 /** What a shell would have done with a word, and what systemd does instead; undefined for an ordinary word. */
@@ -38,21 +39,41 @@ export const shellSyntaxInCommand: UnitRule = {
   },
   check(ctx, report) {
     for (const line of execLines(ctx)) {
-      if (runsShell(line.command)) continue;
-      // The executable too: '/usr/bin/prepare;' names a program that does not exist.
-      const words = [{ ...line.command.executable, raw: line.command.executable.text }, ...line.command.args];
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i] as Word;
-        const meaning = shellMeaning(word, i === words.length - 1);
-        // A program path with '~' or '$(' in it is already refused as a path; only a glued ';' or '&' is news there.
-        if (!meaning || (i === 0 && !/separator|background/.test(meaning))) continue;
-        report(
-          { start: line.entry.positionAt(word.start), end: line.entry.positionAt(word.end) },
-          `systemd runs ${programName(line.command)} directly, without a shell: '${word.raw}' is not a ${meaning} here but an argument passed to ${programName(line.command)}. Write the shell in: ${line.entry.key}=/bin/sh -c '…'.`,
-          wrapInShell(line),
-        );
-        break; // one finding per command: the rest of the line is equally literal
-      }
+      const found = shellWordOf(line.command);
+      if (!found) continue;
+      const { word, meaning } = found;
+      report(
+        { start: line.entry.positionAt(word.start), end: line.entry.positionAt(word.end) },
+        `systemd runs ${programName(line.command)} directly, without a shell: '${word.raw}' is not a ${meaning} here but an argument passed to ${programName(line.command)}. Write the shell in: ${line.entry.key}=/bin/sh -c '…'.`,
+        wrapInShell(line),
+      );
     }
   },
 };
+
+/** Per command (commands are kept by value across checks, see parseExecValue): its first word with shell syntax. */
+const shellWords = new WeakMap<ExecCommand, { word: Word; meaning: string } | null>();
+
+function shellWordOf(command: ExecCommand): { word: Word; meaning: string } | undefined {
+  let found = shellWords.get(command);
+  if (found === undefined) {
+    found = firstShellWord(command) ?? null;
+    shellWords.set(command, found);
+  }
+  return found ?? undefined;
+}
+
+/** One finding per command: the rest of the line is equally literal. */
+function firstShellWord(command: ExecCommand): { word: Word; meaning: string } | undefined {
+  if (runsShell(command)) return undefined;
+  // The executable too: '/usr/bin/prepare;' names a program that does not exist.
+  const words = [{ ...command.executable, raw: command.executable.text }, ...command.args];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Word;
+    const meaning = shellMeaning(word, i === words.length - 1);
+    // A program path with '~' or '$(' in it is already refused as a path; only a glued ';' or '&' is news there.
+    if (!meaning || (i === 0 && !/separator|background/.test(meaning))) continue;
+    return { word, meaning };
+  }
+  return undefined;
+}

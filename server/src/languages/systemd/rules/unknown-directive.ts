@@ -1,3 +1,4 @@
+import { GenerationalCache } from "../../../core/memo.js";
 import { directivesOfSection, newerDirectives, sectionsHaving } from "../data.js";
 import { moveEntryFix, renameKeyFix } from "../edits.js";
 import { allEntries, type UnitRule } from "../rule.js";
@@ -25,10 +26,8 @@ export const unknownDirective: UnitRule = {
         ]);
         continue;
       }
-      const names = directivesOfSection(section, ctx.type).map((d) => d.name);
-      const guesses = closest(entry.key, names, 3);
+      const { guesses, elsewhere } = guessesFor(entry.key, section, ctx.type);
       const first = guesses[0];
-      const elsewhere = first ? undefined : closest(entry.key, allSectionNames(ctx.type))[0];
       const hint = first ? ` Did you mean '${first}'?` : elsewhere ? ` Did you mean '${elsewhere}'?` : "";
       report(
         entry.keyRange,
@@ -39,8 +38,26 @@ export const unknownDirective: UnitRule = {
   },
 };
 
-function allSectionNames(type: Parameters<typeof sectionsHaving>[1]): string[] {
+function allSectionNames(type: UnitType): string[] {
   return ["Unit", "Service", "Socket", "Mount", "Automount", "Swap", "Timer", "Path", "Slice", "Scope", "Install"].flatMap((s) =>
     directivesOfSection(s, type).map((d) => d.name),
   );
+}
+
+type UnitType = Parameters<typeof sectionsHaving>[1];
+
+/** Suggestions by unit type, section and key: a typo stays in the file while the rest of it is edited. */
+const suggestions = new GenerationalCache<{ guesses: string[]; elsewhere: string | undefined }>(2000);
+
+function guessesFor(key: string, section: string, type: UnitType): { guesses: string[]; elsewhere: string | undefined } {
+  const cacheKey = `${type ?? ""}\0${section}\0${key}`;
+  let found = suggestions.get(cacheKey);
+  if (!found) {
+    const names = directivesOfSection(section, type).map((d) => d.name);
+    const guesses = closest(key, names, 3);
+    const elsewhere = guesses[0] ? undefined : closest(key, allSectionNames(type))[0];
+    found = { guesses, elsewhere };
+    suggestions.set(cacheKey, found);
+  }
+  return found;
 }
