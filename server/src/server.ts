@@ -219,7 +219,14 @@ export function startServer(): void {
 
   /** Re-checks the open documents that depend on a file that changed (opened, edited, closed, created or deleted). */
   function recheckDependents(changedPath: string): void {
-    const open = documents.all().map((d) => ({ uri: d.uri, path: pathOf(d.uri), analysis: analysisOf(d) }));
+    // Parsed only when asked: the changed document itself is skipped, and its parse waits for the (debounced) check.
+    const open = documents.all().map((d) => ({
+      uri: d.uri,
+      path: pathOf(d.uri),
+      get analysis() {
+        return analysisOf(d);
+      },
+    }));
     for (const uri of dependentsOf(changedPath, open)) {
       const doc = documents.get(uri);
       if (!doc) continue;
