@@ -23,7 +23,7 @@ const linesOfCheck = new WeakMap<UnitCheckContext, readonly ExecLine[]>();
 export function execLines(ctx: UnitCheckContext): readonly ExecLine[] {
   let lines = linesOfCheck.get(ctx);
   if (!lines) {
-    lines = Object.freeze(collectExecLines(ctx));
+    lines = collectExecLines(ctx);
     linesOfCheck.set(ctx, lines);
   }
   return lines;

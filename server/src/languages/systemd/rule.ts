@@ -43,7 +43,7 @@ const entriesOfUnit = new WeakMap<UnitFile, readonly Entry[]>();
 export function allEntries(unit: UnitFile): readonly Entry[] {
   let entries = entriesOfUnit.get(unit);
   if (!entries) {
-    entries = Object.freeze(unit.sections.flatMap((s) => s.entries));
+    entries = unit.sections.flatMap((s) => s.entries);
     entriesOfUnit.set(unit, entries);
   }
   return entries;

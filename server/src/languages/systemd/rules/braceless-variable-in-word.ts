@@ -38,7 +38,7 @@ const findings = new WeakMap<ExecCommand, readonly Braceless[]>();
 function bracelessOf(command: ExecCommand): readonly Braceless[] {
   let found = findings.get(command);
   if (!found) {
-    found = Object.freeze(findBraceless(command));
+    found = findBraceless(command);
     findings.set(command, found);
   }
   return found;

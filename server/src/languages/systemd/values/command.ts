@@ -42,14 +42,12 @@ function splitPrefixes(word: string): { prefixes: string; rest: string } {
 
 const execParses = new GenerationalCache<ExecParse>();
 
-/** A command line as systemd splits it; kept by value (several rules ask for each line on every check) and frozen as shared. */
+/** A command line as systemd splits it; kept by value (several rules ask for each line on every check) and shared: callers must not change it. */
 export function parseExecValue(value: string): ExecParse {
   let parsed = execParses.get(value);
   if (!parsed) {
     parsed = parseExec(value);
-    if (parsed.ok) Object.freeze(parsed.commands);
-    else Object.freeze(parsed.problems);
-    execParses.set(value, Object.freeze(parsed));
+    execParses.set(value, parsed);
   }
   return parsed;
 }

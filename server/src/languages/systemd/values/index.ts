@@ -223,7 +223,7 @@ export function validateValue(
   }
   let problems = byDirective.get(directive);
   if (!problems) {
-    problems = Object.freeze(judge(directive, value, targetVersion, unitType));
+    problems = judge(directive, value, targetVersion, unitType);
     byDirective.set(directive, problems);
   }
   return problems;
