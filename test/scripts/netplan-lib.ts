@@ -17,7 +17,7 @@ export const expectedFile = join(fixtureDir, "expected.json");
 /** The generator `netplan generate` runs (netplan's own tests call it directly: the Python wrapper adds a second per file). */
 export const netplanBinary = process.env.NETPLAN_GENERATE ?? "/usr/lib/netplan/generate";
 /** The groups of cases, each a subfolder of the fixture folder. */
-export const groups = ["upstream", "examples", "broken"] as const;
+export const groups = ["upstream", "upstream-1.2.2", "examples", "broken"] as const;
 
 export interface Finding {
   /** The case's file the message is about (null: netplan named no file). */
@@ -101,7 +101,11 @@ export function generateCase(name: string, dir = fixtureDir): CaseVerdict {
       if (findings.length > 0 && /^\s*\^?\s*$/.test(line)) continue;
       const prev = findings[findings.length - 1];
       if (prev && prev.line !== null && raw.startsWith(" ")) continue;
-      const message = line.replace(/^\*\* \(generate:\d+\): (\w+) \*\*: [\d:.]+: /, "$1: ").replaceAll(root, "<root>");
+      // GLib's messages carry the process id and the time; they differ from run to run.
+      const message = line
+        .replace(/^\*\* \(generate:\d+\): (\w+) \*\*: [\d:.]+: /, "$1: ")
+        .replace(/^\(generate:\d+\): ([\w-]+) \*\*: [\d:.]+: /, "$1: ")
+        .replaceAll(root, "<root>");
       findings.push({ file: null, line: null, message });
     }
     return { ok: r.status === 0, findings };

@@ -1,5 +1,7 @@
 import { isScalar } from "yaml";
+import { falseWords } from "../data.js";
 import { nodeRange, scalarText } from "../model.js";
+import type { KeyEntry, NetplanFile } from "../parser.js";
 import type { NetplanRule } from "../rule.js";
 
 /** The bridge timers in seconds with the kernel's accepted range (net/bridge/br_stp.c, with STP on). */
@@ -9,11 +11,18 @@ const limits: Record<string, [number, number]> = {
   "max-age": [6, 40],
 };
 
+/** Whether the bridge's parameters say `stp: false` (netplan's default is on). */
+function stpOff(file: NetplanFile, e: KeyEntry): boolean {
+  const stp = file.entries.find((x) => x.parentEntry === e.parentEntry && x.key === "stp");
+  const text = stp?.value && isScalar(stp.value) ? (scalarText(stp.value) ?? "") : "";
+  return falseWords.includes(text.toLowerCase());
+}
+
 export const bridgeTimerUnits: NetplanRule = {
   meta: {
     id: "netplan/bridge-timer-units",
     severity: "warning",
-    doc: "A bridge forward-delay, hello-time or max-age outside what the kernel takes (2-30, 1-10, 6-40 seconds): netplan passes the number on as seconds, so a value written in milliseconds (15000) is refused by the kernel and the bridge keeps its defaults.",
+    doc: "A bridge forward-delay, hello-time or max-age outside what the kernel takes (2-30, 1-10, 6-40 seconds; the forward delay's range only with STP on): netplan passes the number on as seconds, so a value written in milliseconds (15000) is refused by the kernel and the bridge keeps its defaults.",
   },
   check(ctx, report) {
     for (const e of ctx.file.entries) {
@@ -25,6 +34,8 @@ export const bridgeTimerUnits: NetplanRule = {
       const n = Number(m[1]);
       const [min, max] = range0;
       if (n >= min && n <= max) continue;
+      // The kernel checks the forward delay's range only while STP is on (br_set_forward_delay): 0 is fine without it.
+      if (e.key === "forward-delay" && stpOff(ctx.file, e)) continue;
       const ms = n >= 1000 && n / 1000 >= min && n / 1000 <= max;
       report(
         nodeRange(ctx.file, e.value, e.keyRange),
