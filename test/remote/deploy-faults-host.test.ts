@@ -158,6 +158,49 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     assert.equal(leftovers(), "");
   });
 
+  it("the host's sshd for the deploy killed after the install: the host finishes the deploy by itself", async () => {
+    const f = put(ws, "units/cut.service", "");
+    assert.equal((await deployText(host, f, unitText("Cut v1", "/bin/sleep infinity"))).outcome, "deployed");
+    let cut = false;
+    const r = await deployText(host, f, unitText("Cut v2", "/bin/sleep infinity"), {
+      wait: 3,
+      onProgress: (p) => {
+        if (p.step === "health" && !cut) {
+          cut = true;
+          // The deploy script's parent is the sshd of its session (its own subshells are "/bin/sh -s" too).
+          host.sh(
+            `for p in $(pgrep -x -f '/bin/sh -s'); do pp=$(ps -o ppid= -p $p | tr -d ' '); [ "$(ps -o comm= -p $pp)" = sshd ] && kill -9 $pp; done; :`,
+          );
+        }
+      },
+    });
+    assert.ok(cut);
+    assert.equal(r.outcome, "failed", r.message);
+    assert.equal(r.errorCode, "ssh");
+    assert.match(r.message, /the connection ended before the deploy finished.*the host finishes or rolls back the change by itself/);
+    settle();
+    assert.match(
+      host.sh("systemctl show -p Description -p ActiveState -p NeedDaemonReload cut.service"),
+      /Description=Cut v2\nActiveState=active\nNeedDaemonReload=no/,
+    );
+    assert.equal(leftovers(), "", "the deploy finished: its record is kept, its scratch files are gone");
+  });
+
+  it("drift: a file changed on the host since the last deploy is replaced, said so, and kept in the backup", async () => {
+    const f = put(ws, "units/drift.service", "");
+    assert.equal((await deployText(host, f, unitText("Drift v1", "/bin/sleep infinity"))).outcome, "deployed");
+    host.sh("sed -i 's/Drift v1/Drift by hand/' /etc/systemd/system/drift.service && systemctl daemon-reload");
+    const r = await deployText(host, f, unitText("Drift v2", "/bin/sleep infinity"));
+    assert.equal(r.outcome, "deployed", r.message);
+    assert.match(
+      r.message,
+      /Note: \/etc\/systemd\/system\/drift\.service was changed on the host since the last deploy; that copy is in the backup/,
+    );
+    assert.match(host.sh("cat /var/backups/etcetera/%etc%systemd%system%drift.service.d/data"), /Drift by hand/);
+    const same = await deployText(host, f, unitText("Drift v3", "/bin/sleep infinity"));
+    assert.doesNotMatch(same.message, /Note:/, "no drift when the host has what the last deploy installed");
+  });
+
   it("systemd re-executing during the health watch does not fail a good version", async () => {
     const f = put(ws, "units/reexec.service", "");
     assert.equal((await deployText(host, f, unitText("Reexec v1", "/bin/sleep infinity"))).outcome, "deployed");

@@ -551,6 +551,10 @@ ${currentSection(t)}
 if [ "$ACTION" != verify ] && [ "$PREV" = file ] && cmp -s "$T/new" "$CURFILE"; then
   ${t.unit ? 'show_status "$UNIT"; ' : ""}ev "outcome unchanged $DEST already has this content; nothing was changed"; exit 0
 fi
+# Drift: the file is not what the last deploy installed (edited on the host since). It is replaced, and said so.
+if [ "$ACTION" != verify ] && [ "$PREV" = file ] && [ -f "$B/installed" ] && [ "$(sha256sum <"$CURFILE" | cut -c1-64)" != "$(cat "$B/installed")" ]; then
+  ev "drift $DEST was changed on the host since the last deploy"
+fi
 ev "progress verify checking the file with the host's own tool"
 ${verifySection(t)}
 emit verify "$T/verify.log"

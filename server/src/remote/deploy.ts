@@ -128,6 +128,8 @@ class ScriptEvents {
   backup: string | undefined;
   /** An earlier, interrupted deploy of this file that the host rolled back before this one. */
   recovered: string | undefined;
+  /** The host's copy was not what the last deploy installed: someone changed it there. */
+  drift: string | undefined;
   ready = false;
   /** A netplan change: the host armed its revert (token, seconds, client time) and, later, finished `netplan apply`. */
   armed: { token: string; seconds: number; at: number } | undefined;
@@ -167,6 +169,9 @@ class ScriptEvents {
         break;
       case "backup":
         this.backup = rest;
+        break;
+      case "drift":
+        this.drift = rest;
         break;
       case "recovered":
         this.recovered = rest;
@@ -338,6 +343,9 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     );
   }
   let message = events.recovered ? `${events.message}\nFirst, ${events.recovered}` : events.message;
+  if (events.drift && events.outcome === "deployed")
+    message += `\nNote: ${events.drift}; that copy is in the backup${target.unit ? ` (status ${target.unit} --action rollback brings it back)` : ""}.`;
+  else if (events.drift && events.outcome === "rolled-back") message += `\nNote: ${events.drift}; that copy is in place again.`;
   if (events.outcome === "rolled-back" || (events.outcome === "failed" && events.activate.length))
     message += `\n${events.activate.join("\n")}`;
   return finish(result, events.outcome, message.trim());
