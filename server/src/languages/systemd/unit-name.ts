@@ -36,6 +36,8 @@ export interface UnitFileInfo {
   isDropIn: boolean;
   isTemplate: boolean;
   isInstance: boolean;
+  /** For a file in a drop-in directory whose name does not end in .conf (systemd never reads it): that directory's name. */
+  strayInDropInDir?: string;
 }
 
 // A backslash is part of an escaped unit name (run-vmblock\x2dfuse.mount), not a separator, except in Windows paths.
@@ -76,6 +78,8 @@ export function describeUnitPath(path: string): UnitFileInfo {
   }
   const type = typeOf(fileName);
   const at = fileName.indexOf("@");
+  const stem = parent.endsWith(".d") ? parent.slice(0, -2) : "";
+  const stray = stem !== "" && (typeOf(stem) !== undefined || isUnitType(stem));
   return {
     fileName,
     unitName: type ? fileName : undefined,
@@ -83,6 +87,7 @@ export function describeUnitPath(path: string): UnitFileInfo {
     isDropIn: false,
     isTemplate: at >= 0 && fileName[at + 1] === ".",
     isInstance: at >= 0 && fileName[at + 1] !== ".",
+    ...(stray ? { strayInDropInDir: parent } : {}),
   };
 }
 

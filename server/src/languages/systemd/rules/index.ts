@@ -9,6 +9,7 @@ import { daemonModeVsType } from "./daemon-mode-vs-type.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
 import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
+import { dropinNotConf } from "./dropin-not-conf.js";
 import { duplicateDirective } from "./duplicate-directive.js";
 import { dynamicUserRoot } from "./dynamic-user-root.js";
 import { emptyListElement } from "./empty-list-element.js";
@@ -117,4 +118,5 @@ export const systemdRules: readonly UnitRule[] = [
   environmentOneVariable,
   setuidProgramBlocked,
   relativeFileArgument,
+  dropinNotConf,
 ];

@@ -23,7 +23,8 @@ export const unitRefused: UnitRule = {
     const fatal = ctx.unit.problems.some(
       (p) => p.kind === "invalid-section-header" || p.kind === "invalid-utf8" || p.kind === "line-too-long",
     );
-    if (!ctx.type || fatal || isEmptyFile(ctx.unit)) return;
+    // A file in a drop-in directory without .conf is never loaded at all (systemd/dropin-not-conf says so).
+    if (!ctx.type || fatal || isEmptyFile(ctx.unit) || ctx.info.strayInDropInDir) return;
     const check = checks[ctx.type];
     if (!check) return;
     const loaded = ctx.effective();
