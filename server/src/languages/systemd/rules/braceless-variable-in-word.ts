@@ -51,7 +51,11 @@ function findBraceless(command: ExecCommand): Braceless[] {
     const text = word.text;
     if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(text)) continue; // a whole word: expanded and split at spaces
     if (text !== word.raw.replace(/^["']|["']$/g, "") && word.raw.includes("\\")) continue;
+    // In single quotes a shell writer expects $NAME to stay as it is, and mid-word systemd does leave it
+    // (swaymsg 'workspace $ws1' hands sway its own variable): no surprise to report there.
+    const singleQuoted = word.raw.startsWith("'");
     for (const m of text.matchAll(braceless)) {
+      if (singleQuoted && m.index > 0) continue;
       const name = m[1] as string;
       const at = word.raw.indexOf(m[0]);
       if (at < 0) continue;
