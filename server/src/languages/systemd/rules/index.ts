@@ -10,6 +10,7 @@ import { deprecatedDirective } from "./deprecated-directive.js";
 import { deprecatedValue } from "./deprecated-value.js";
 import { dropinExecStart } from "./dropin-exec-start.js";
 import { dropinNotConf } from "./dropin-not-conf.js";
+import { droppedDependency } from "./dropped-dependency.js";
 import { duplicateDirective } from "./duplicate-directive.js";
 import { dynamicUserRoot } from "./dynamic-user-root.js";
 import { emptyListElement } from "./empty-list-element.js";
@@ -85,6 +86,7 @@ export const systemdRules: readonly UnitRule[] = [
   timerUnitMissing,
   // Mistakes systemd-analyze verify accepts: dependencies, settings without effect, command lines, schedules, files
   requirementWithoutOrdering,
+  droppedDependency,
   orderingCycle,
   triggerRequiresOwnUnit,
   wantedByTimersTarget,
