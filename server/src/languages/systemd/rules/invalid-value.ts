@@ -3,6 +3,7 @@ import { parserInfo } from "../data.js";
 import { allEntries, type UnitRule } from "../rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
 import { emptyValueProblem, validateValue } from "../values/index.js";
+import { versionAddingValue } from "../values/newer-values.js";
 
 export const invalidValue: UnitRule = {
   meta: {
@@ -17,6 +18,17 @@ export const invalidValue: UnitRule = {
       if (entry.value === "") {
         const empty = emptyValueProblem(directive, ctx.targetVersion);
         if (empty) report(entry.keyRange, empty);
+        continue;
+      }
+      const addedIn = versionAddingValue(directive.name, entry.value);
+      if (addedIn !== undefined) {
+        // A value of a newer systemd: valid for the default target (the newest systemd), ignored by an older one.
+        const target = ctx.configuredVersion;
+        if (target !== null && target < addedIn)
+          report(
+            entry.valueRange,
+            `${directive.name}=${entry.value.trim()} was added in systemd ${addedIn}; the target systemd ${target} cannot parse it and ignores the line.`,
+          );
         continue;
       }
       let problems = validateValue(directive, entry.value, ctx.targetVersion, ctx.type);
