@@ -106,6 +106,30 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     assert.equal((await deployText(host, f, unitText("Orphan v3", "/bin/sleep infinity"))).outcome, "deployed");
   });
 
+  it("the script killed while a start hangs: the host lock is free at once, and the next deploy puts the old version back first", async () => {
+    const f = put(ws, "units/stalled.service", "");
+    assert.equal((await deployText(host, f, unitText("Stalled v1", "/bin/sleep infinity"))).outcome, "deployed");
+    const old = snapshot("stalled.service");
+    let killed = false;
+    const hung = unitText("Stalled v2", "/bin/sleep infinity", "Type=notify\nTimeoutStartSec=infinity\n");
+    await deployText(host, f, hung, {
+      onProgress: (p) => {
+        if (p.step === "activate" && p.message.includes("restart") && !killed) {
+          killed = true;
+          // The hung systemctl restart (and its timeout) outlive the script: they must not keep the lock.
+          host.sh("sleep 1; pkill -KILL -x -f '/bin/sh -s'");
+        }
+      },
+    });
+    assert.ok(killed);
+    const next = await deployText(host, f, unitText("Stalled v3", "/bin/sleep infinity"), { lockWaitSeconds: 5 });
+    assert.equal(next.outcome, "deployed", next.message);
+    assert.match(next.message, /First, an earlier deploy of \/etc\/systemd\/system\/stalled\.service had stopped half-way/);
+    assert.notEqual(snapshot("stalled.service"), old);
+    assert.match(snapshot("stalled.service"), /Description=Stalled v3/);
+    assert.equal(leftovers(), "");
+  });
+
   it("a record of an unfinished deploy whose file was changed by hand since is dropped, not restored over that change", async () => {
     const f = put(ws, "units/handfix.service", "");
     assert.equal((await deployText(host, f, unitText("Handfix v1", "/bin/sleep infinity"))).outcome, "deployed");

@@ -49,7 +49,7 @@ describe("fault injection on a real systemd host", { timeout: 900_000 }, () => {
     const f = put(ws, "units/victim.service", "");
     assert.equal((await deployText(host, f, unitText("Victim v1", "/bin/sh -c 'exec sleep infinity'"))).outcome, "deployed");
     const before = snapshot("victim.service");
-    const steps: DeployStep[] = ["upload", "verify", "backup", "install", "activate", "health"];
+    const steps: DeployStep[] = ["upload", "verify", "backup", "install", "activate", "health", "rollback"];
     for (const step of steps) {
       let child: ChildProcess | undefined;
       const c = connect(host);

@@ -58,6 +58,8 @@ export async function deployText(
     connectTimeoutSeconds?: number;
     /** Seconds a blocking systemctl restart/stop may take on the host (default 300). */
     activateTimeoutSeconds?: number;
+    /** Seconds to wait for another deploy's host lock (default 120). */
+    lockWaitSeconds?: number;
   } = {},
 ): Promise<DeployResult> {
   writeFileSync(file, opts.content ?? text);
@@ -76,6 +78,7 @@ export async function deployText(
     netplanConfirmSeconds: opts.netplanConfirmSeconds,
     netplanRevertWaitSeconds: opts.netplanRevertWaitSeconds,
     activateTimeoutSeconds: opts.activateTimeoutSeconds,
+    lockWaitSeconds: opts.lockWaitSeconds,
   });
 }
 

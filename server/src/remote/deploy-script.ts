@@ -44,7 +44,8 @@ emit() { [ -s "$2" ] && sed "s/^/@@$1 /" "$2" 2>/dev/null; :; }
 prop() { $SCTL show -p "$2" --value -- "$1" 2>/dev/null; }
 # A systemctl call that waits for its job, for at most ACTTIMEOUT seconds (status 124 then; the job goes on).
 # KILL after TERM: the script ignores TERM once the host changes, and its children inherit that.
-bounded() { timeout -k 2 "\${ACTTIMEOUT:-300}" "$@"; }
+# Without fd 9: if the script is killed meanwhile, the host lock goes with it, not with this call.
+bounded() { timeout -k 2 "\${ACTTIMEOUT:-300}" "$@" 9>&-; }
 take_lock() {
   if [ "$(id -u)" -eq 0 ]; then LOCK=/run/etcetera-deploy.lock; else LOCK="\${XDG_RUNTIME_DIR:-$HOME}/.etcetera-deploy.lock"; fi
   exec 9>>"$LOCK" || { ev "error lock cannot open $LOCK"; exit 1; }
