@@ -45,6 +45,7 @@ import { specifierInDateFormat } from "./specifier-in-date-format.js";
 import { sudoInCommand } from "./sudo-in-command.js";
 import { syntaxError } from "./syntax-error.js";
 import { systemTargetInUserUnit } from "./system-target-in-user-unit.js";
+import { timerServiceRestarts } from "./timer-service-restarts.js";
 import { timerUnitMissing } from "./timer-unit-missing.js";
 import { timerWantedByMultiUser } from "./timer-wanted-by-multi-user.js";
 import { timerWithoutTrigger } from "./timer-without-trigger.js";
@@ -121,4 +122,5 @@ export const systemdRules: readonly UnitRule[] = [
   setuidProgramBlocked,
   relativeFileArgument,
   dropinNotConf,
+  timerServiceRestarts,
 ];
