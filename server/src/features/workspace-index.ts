@@ -61,6 +61,8 @@ export class UnitNameIndex implements WorkspaceIndex {
   private stoppedAt: string | undefined;
   /** The roots of the scan while it runs. */
   private scanning: readonly string[] | undefined;
+  /** Set for `etcetera lint`: the files do not change while it runs (the server re-checks a file's stat instead). */
+  private unchanging = false;
 
   unitNames(): readonly string[] {
     return [...this.byName().all.keys()];
@@ -111,6 +113,9 @@ export class UnitNameIndex implements WorkspaceIndex {
 
   textOf(path: string): string | undefined {
     for (const o of this.open.values()) if (o.path === path) return o.text();
+    // A lint run reads each file once: nothing changes them meanwhile, so no stat per question either.
+    const read = this.unchanging ? this.texts.get(path) : undefined;
+    if (read) return read.text;
     try {
       // Rules ask for the same file several times per check (and on every keystroke in a drop-in): read a file once per change.
       const info = statSync(path);
@@ -196,6 +201,7 @@ export class UnitNameIndex implements WorkspaceIndex {
    */
   static async forFiles(paths: readonly string[]): Promise<UnitNameIndex> {
     const index = new UnitNameIndex();
+    index.unchanging = true;
     const dirs = new Set<string>();
     for (const path of paths) {
       if (!isSystemdFile(path)) continue;

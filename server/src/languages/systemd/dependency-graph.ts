@@ -250,9 +250,62 @@ function stillValid(hit: CachedGraph, workspace: WorkspaceIndex, current?: { pat
   }
   for (const [path, file] of hit.seen) {
     const now = current && normalizeDir(current.path) === normalizeDir(path) ? current.file : sharedParse(workspace, path);
-    if (now !== file) return false;
+    if (now !== file && !sameText(now, file)) return false;
   }
   return true;
+}
+
+/**
+ * Whether two parses are of the same text. The file being checked comes parsed anew for each check (the CLI
+ * parses every file it lints, the server every version): the same text as the graph read must not rebuild it.
+ */
+function sameText(a: UnitFile | undefined, b: UnitFile | undefined): boolean {
+  if (!a || !b || a.lines.length !== b.lines.length || a.crlfLines.length !== b.crlfLines.length) return false;
+  return a.lines.every((line, i) => line === b.lines[i]) && a.crlfLines.every((n, i) => n === b.crlfLines[i]);
+}
+
+/** A unit file of a unit set, or a link in one of its `.wants/`-style directories (`linkDir`: that directory's name). */
+interface SetMember {
+  file: WorkspaceFile;
+  name: string;
+  linkDir?: string;
+}
+
+const membersBySnapshot = new WeakMap<readonly WorkspaceFile[], Map<string, SetMember[]>>();
+
+/**
+ * The workspace's unit files and dependency links grouped by unit set, in the workspace's order, once per
+ * snapshot of its files: a graph reads only its own set's, where each build used to place every file of the
+ * workspace (quadratic over a tree of many unit sets: the Debian corpus, a fleet repository).
+ */
+function setMembers(files: readonly WorkspaceFile[]): Map<string, SetMember[]> {
+  const known = membersBySnapshot.get(files);
+  if (known) return known;
+  const bySet = new Map<string, SetMember[]>();
+  const keyOfDir = new Map<string, string>();
+  const keyOf = (dir: string): string => {
+    let key = keyOfDir.get(dir);
+    if (key === undefined) {
+      key = unitSetKey(placeUnitDir(dir));
+      keyOfDir.set(dir, key);
+    }
+    return key;
+  };
+  const add = (key: string, member: SetMember) => {
+    const list = bySet.get(key);
+    if (list) list.push(member);
+    else bySet.set(key, [member]);
+  };
+  for (const file of files) {
+    const dir = dirOf(file.path);
+    const dirName = nameOf(dir);
+    const name = nameOf(file.path);
+    if (!isUnitName(name)) continue;
+    if (isDependencyDir(dirName)) add(keyOf(dirOf(dir)), { file, name, linkDir: dirName });
+    else if (!dirName.endsWith(".d")) add(keyOf(dir), { file, name });
+  }
+  membersBySnapshot.set(files, bySet);
+  return bySet;
 }
 
 function buildGraph(
@@ -275,23 +328,15 @@ function buildGraph(
   // The unit asked about, the units of the set, and the links of its .wants/ directories.
   const own = unitNameForPath(fromPath);
   if (own) queue.push(own);
-  for (const file of files) {
-    const dir = dirOf(file.path);
-    const dirName = nameOf(dir);
-    const name = nameOf(file.path);
-    if (!isUnitName(name)) continue;
-    if (isDependencyDir(dirName)) {
-      if (unitSetKey(placeUnitDir(dirOf(dir))) !== key) continue;
-      const suffix = dirName.slice(dirName.lastIndexOf(".") + 1);
-      const owner = dirName.slice(0, dirName.lastIndexOf("."));
+  for (const { file, name, linkDir } of setMembers(files).get(key) ?? []) {
+    if (linkDir !== undefined) {
+      const suffix = linkDir.slice(linkDir.lastIndexOf(".") + 1);
+      const owner = linkDir.slice(0, linkDir.lastIndexOf("."));
       const kind = linkDirs[suffix];
       if (!kind || !isUnitName(owner)) continue;
       linkEdges.push({ from: owner, to: name, kind, origin: "link", source: { path: file.path, directive: `${suffix} link` } });
       queue.push(owner, name);
-      continue;
-    }
-    if (dirName.endsWith(".d")) continue;
-    if (unitSetKey(placeUnitDir(dir)) === key) queue.push(name);
+    } else queue.push(name);
   }
 
   const load = (name: string): LoadedUnit => {

@@ -209,6 +209,38 @@ function filesOf(workspace: WorkspaceIndex, current?: string): readonly Workspac
   return [...files, { path: current }];
 }
 
+interface View {
+  index: Index;
+  fromUnitDir: UnitDir;
+  home: IndexedSet | undefined;
+}
+
+const views = new WeakMap<readonly WorkspaceFile[], Map<string, View>>();
+
+/**
+ * The workspace's index and the unit set of the file at `fromPath`, once per snapshot of the workspace's
+ * files and path: a dependency graph loads dozens of units from the same file, each of which placed the
+ * file's directory anew (and, for a file not in the list, indexed the whole workspace again).
+ */
+function viewFrom(workspace: WorkspaceIndex, fromPath: string): View {
+  const snapshot = workspace.systemdFiles?.();
+  const known = snapshot && views.get(snapshot)?.get(fromPath);
+  if (known) return known;
+  const index = indexOf(filesOf(workspace, fromPath));
+  const fromDir = dirOf(fromPath);
+  const fromUnitDir = placeUnitDir(nameOf(fromDir).endsWith(".d") && fromPath.endsWith(".conf") ? dirOf(fromDir) : fromDir);
+  const view = { index, fromUnitDir, home: index.sets.get(unitSetKey(fromUnitDir)) };
+  if (snapshot) {
+    let byPath = views.get(snapshot);
+    if (!byPath) {
+      byPath = new Map();
+      views.set(snapshot, byPath);
+    }
+    byPath.set(fromPath, view);
+  }
+  return view;
+}
+
 /**
  * The unit `name` as systemd loads it, seen from the file at `fromPath`
  * (its unit set: the same manager under the same root). A unit the unit set
@@ -216,11 +248,7 @@ function filesOf(workspace: WorkspaceIndex, current?: string): readonly Workspac
  * apart from its unit (a repository with units/ and dropins/) expects.
  */
 export function loadUnit(workspace: WorkspaceIndex, name: string, fromPath: string, reader = new UnitFiles(workspace)): LoadedUnit {
-  const files = filesOf(workspace, fromPath);
-  const index = indexOf(files);
-  const fromDir = dirOf(fromPath);
-  const fromUnitDir = placeUnitDir(nameOf(fromDir).endsWith(".d") && fromPath.endsWith(".conf") ? dirOf(fromDir) : fromDir);
-  const home = index.sets.get(unitSetKey(fromUnitDir));
+  const { index, fromUnitDir, home } = viewFrom(workspace, fromPath);
   const loaded: LoadedUnit = { name, aliases: [], dropIns: [], layers: [] };
   let searchDirs: UnitDir[] = home?.dirs ?? [fromUnitDir];
 
