@@ -1,4 +1,5 @@
 import { parserInfo } from "../data.js";
+import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
 import { allEntries, type UnitRule } from "../rule.js";
 
 /** Offsets of %i and %I in a value, skipping escaped percent signs (%%i is a literal "%i"). */
@@ -39,6 +40,8 @@ export const instanceInNonTemplate: UnitRule = {
       const parser = directive && parserInfo(directive.parser);
       // Free text (Description=) only reads oddly; it changes nothing that runs.
       if (!directive || !parser?.specifiers || directive.parser === "config_parse_unit_string_printf") continue;
+      // A user name that expands to a refused one makes systemd refuse the unit: systemd/invalid-value reports that.
+      if (refusedUserAfterEmptyInstance(ctx, entry, directive) !== undefined) continue;
       const unitNames = parser.kind === "unit-list" || parser.kind === "unit";
       for (const s of instanceSpecifiers(entry.value)) {
         // A dependency on a template (cron-failure@%i.service reads cron-failure@.service) is completed by systemd with

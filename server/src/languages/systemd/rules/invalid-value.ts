@@ -1,5 +1,6 @@
 import { trailingCommentOffset } from "../comment.js";
 import { parserInfo } from "../data.js";
+import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
 import { allEntries, type UnitRule } from "../rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
 import { emptyValueProblem, validateValue } from "../values/index.js";
@@ -43,6 +44,14 @@ export const invalidValue: UnitRule = {
         const end = entry.positionAt(p.end ?? entry.value.length);
         // The squiggle may sit on one word of a long value: the message names the directive it belongs to.
         report({ start, end }, p.message.includes(`${directive.name}=`) ? p.message : `${directive.name}=: ${p.message}`);
+      }
+      const refusedUser = problems.length === 0 ? refusedUserAfterEmptyInstance(ctx, entry, directive) : undefined;
+      if (refusedUser !== undefined) {
+        report(
+          entry.valueRange,
+          `${ctx.info.unitName} is not a template instance (its name has no '@'), so %i expands to nothing and ${directive.name}= reads '${refusedUser}': systemd refuses that name and with it the unit. Make the unit a template (NAME@.${ctx.type}) or write the name out.`,
+        );
+        continue;
       }
       if (problems.length === 0 && parserInfo(directive.parser)?.specifiers) {
         for (const u of unknownSpecifiers(entry.value, ctx.targetVersion)) {

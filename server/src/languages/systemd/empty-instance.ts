@@ -1,0 +1,26 @@
+import type { DirectiveInfo } from "./data.js";
+import type { Entry } from "./parser.js";
+import type { UnitCheckContext } from "./rule.js";
+import { validateValue } from "./values/index.js";
+
+/**
+ * Whether %i and %I expand to nothing in this file: a unit whose name has no
+ * '@' (nor a drop-in that applies to many units, foo-.service.d/ or service.d/).
+ */
+export function instanceIsEmpty(ctx: UnitCheckContext): boolean {
+  const name = ctx.info.unitName;
+  if (!name || name.includes("@") || ctx.info.isTemplate || ctx.info.isInstance) return false;
+  return !name.slice(0, name.lastIndexOf(".")).endsWith("-");
+}
+
+/**
+ * The user or group name User=/Group= reads once %i and %I expand to nothing,
+ * when systemd refuses that name (and with it the unit: it checks the name
+ * after expanding specifiers and treats a bad one as fatal).
+ */
+export function refusedUserAfterEmptyInstance(ctx: UnitCheckContext, entry: Entry, directive: DirectiveInfo): string | undefined {
+  if (directive.parser !== "config_parse_user_group_compat" || !/%[iI]/.test(entry.value) || !instanceIsEmpty(ctx)) return undefined;
+  const expanded = entry.value.replaceAll(/%[iI]/g, "").trim();
+  if (expanded !== "" && validateValue(directive, expanded, ctx.targetVersion, ctx.type).length === 0) return undefined;
+  return expanded;
+}
