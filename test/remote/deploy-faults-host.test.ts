@@ -225,6 +225,24 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     assert.doesNotMatch(same.message, /Note:/, "no drift when the host has what the last deploy installed");
   });
 
+  it("exit 0 right away: a simple service is not deployed (nothing runs), a oneshot is; a failing oneshot is rolled back", async () => {
+    const simple = put(ws, "units/quits.service", "");
+    const r1 = await deployText(host, simple, unitText("Quits", "/bin/true"));
+    assert.equal(r1.outcome, "rolled-back", r1.message);
+    assert.match(r1.message, /quits\.service was inactive \(dead, result success\)/);
+    assert.equal(host.run("ls /etc/systemd/system/quits.service /etc/systemd/system/multi-user.target.wants/quits.service").code, 2);
+    const once = put(ws, "units/once.service", "");
+    const r2 = await deployText(host, once, unitText("Once v1", "/bin/true", "Type=oneshot\n"));
+    assert.equal(r2.outcome, "deployed", r2.message);
+    assert.match(r2.message, /ran the new version and exited successfully/);
+    const old = snapshot("once.service");
+    const r3 = await deployText(host, once, unitText("Once v2", "/bin/false", "Type=oneshot\n"));
+    assert.equal(r3.outcome, "rolled-back", r3.message);
+    assert.match(r3.message, /a oneshot whose run failed \(exit-code\)/);
+    assert.equal(snapshot("once.service").split("\n")[0], old.split("\n")[0]);
+    assert.equal(leftovers(), "");
+  });
+
   it("systemd re-executing during the health watch does not fail a good version", async () => {
     const f = put(ws, "units/reexec.service", "");
     assert.equal((await deployText(host, f, unitText("Reexec v1", "/bin/sleep infinity"))).outcome, "deployed");
