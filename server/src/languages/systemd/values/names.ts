@@ -82,13 +82,15 @@ export function userGroupProblem(name: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
   if (/[\x00-\x1f\x7f]/.test(name)) return `user/group name '${name}' must not contain control characters`;
   if (name === "." || name === "..") return `'${name}' is not a user/group name`;
+  // Someone writing -1 for "nobody": systemd refuses '-' followed by digits only (and '-' alone).
+  if (/^-\d*$/.test(name)) return `'${name}' is not a user/group name (a '-' followed only by digits is refused)`;
   return undefined;
 }
 
 export const validateUser: ValueValidator = (value) => {
   if (value === "") return ok;
   const reason = userGroupProblem(value);
-  return reason ? problem(`${reason}. systemd ignores the setting, so the service would run as root.`) : ok;
+  return reason ? problem(`${reason}. systemd checks the name when it loads the unit and refuses the unit.`) : ok;
 };
 
 export const validateUserList: ValueValidator = (value) => {
