@@ -56,3 +56,32 @@ export function memoizeByString<V>(fn: (key: string) => V, maxKeys?: number): (k
     return value;
   };
 }
+
+/**
+ * Results by a scope (a few in use: a target version and unit type), a string
+ * (a value: its hash is kept on the string, so asking twice for the same
+ * string costs one hash), then an object (a directive). The strings are
+ * bounded as in GenerationalCache.
+ */
+export class ScopedValueCache<K extends object, V> {
+  private readonly scopes = new Map<string, GenerationalCache<Map<K, V>>>();
+
+  get(scope: string, value: string, key: K, compute: () => V): V {
+    let byValue = this.scopes.get(scope);
+    if (!byValue) {
+      byValue = new GenerationalCache();
+      this.scopes.set(scope, byValue);
+    }
+    let byKey = byValue.get(value);
+    if (!byKey) {
+      byKey = new Map();
+      byValue.set(value, byKey);
+    }
+    let result = byKey.get(key);
+    if (result === undefined) {
+      result = compute();
+      byKey.set(key, result);
+    }
+    return result;
+  }
+}

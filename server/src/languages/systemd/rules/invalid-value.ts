@@ -1,5 +1,6 @@
+import { ScopedValueCache } from "../../../core/memo.js";
 import { trailingCommentOffset } from "../comment.js";
-import { parserInfo } from "../data.js";
+import { type DirectiveInfo, parserInfo, type UnitType } from "../data.js";
 import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
 import { allEntries, type UnitRule } from "../rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
@@ -32,20 +33,10 @@ export const invalidValue: UnitRule = {
           );
         continue;
       }
-      let problems = validateValue(directive, entry.value, ctx.targetVersion, ctx.type);
-      const comment = trailingCommentOffset(entry.value);
-      // A value that is valid without its would-be comment is reported by systemd/comment-after-value alone.
-      if (problems.length > 0 && comment !== undefined) {
-        const head = entry.value.slice(0, comment).trimEnd();
-        if (validateValue(directive, head, ctx.targetVersion, ctx.type).length === 0) problems = [];
-      }
-      for (const p of problems) {
-        const start = entry.positionAt(p.start ?? 0);
-        const end = entry.positionAt(p.end ?? entry.value.length);
-        // The squiggle may sit on one word of a long value: the message names the directive it belongs to.
-        report({ start, end }, p.message.includes(`${directive.name}=`) ? p.message : `${directive.name}=: ${p.message}`);
-      }
-      const refusedUser = problems.length === 0 ? refusedUserAfterEmptyInstance(ctx, entry, directive) : undefined;
+      const { problems, specifiers } = findingsOf(directive, entry.value, ctx.targetVersion, ctx.type);
+      for (const f of problems) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
+      if (problems.length > 0) continue;
+      const refusedUser = refusedUserAfterEmptyInstance(ctx, entry, directive);
       if (refusedUser !== undefined) {
         report(
           entry.valueRange,
@@ -53,14 +44,50 @@ export const invalidValue: UnitRule = {
         );
         continue;
       }
-      if (problems.length === 0 && parserInfo(directive.parser)?.specifiers) {
-        for (const u of unknownSpecifiers(entry.value, ctx.targetVersion)) {
-          report(
-            { start: entry.positionAt(u.offset), end: entry.positionAt(u.offset + 2) },
-            `Unknown specifier '${u.specifier}'${ctx.targetVersion <= 252 ? ` in systemd ${ctx.targetVersion}` : ""}; systemd rejects the value. Write '%%' for a literal percent sign.`,
-          );
-        }
-      }
+      for (const f of specifiers) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
     }
   },
 };
+
+interface Finding {
+  /** Offsets into the value. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** By version, unit type, value and directive: every check asks again for every value, and an edit changes one. */
+const findings = new ScopedValueCache<DirectiveInfo, { problems: readonly Finding[]; specifiers: readonly Finding[] }>();
+
+/** What systemd says about the value (problems), and when it accepts it, the specifiers it does not know. */
+function findingsOf(
+  directive: DirectiveInfo,
+  value: string,
+  targetVersion: number,
+  type: UnitType | undefined,
+): { problems: readonly Finding[]; specifiers: readonly Finding[] } {
+  return findings.get(`${targetVersion}${type ?? ""}`, value, directive, () => {
+    let problems = validateValue(directive, value, targetVersion, type);
+    const comment = trailingCommentOffset(value);
+    // A value that is valid without its would-be comment is reported by systemd/comment-after-value alone.
+    if (problems.length > 0 && comment !== undefined) {
+      const head = value.slice(0, comment).trimEnd();
+      if (validateValue(directive, head, targetVersion, type).length === 0) problems = [];
+    }
+    // The squiggle may sit on one word of a long value: the message names the directive it belongs to.
+    const named = problems.map((p) => ({
+      start: p.start ?? 0,
+      end: p.end ?? value.length,
+      message: p.message.includes(`${directive.name}=`) ? p.message : `${directive.name}=: ${p.message}`,
+    }));
+    const specifiers =
+      problems.length === 0 && parserInfo(directive.parser)?.specifiers
+        ? unknownSpecifiers(value, targetVersion).map((u) => ({
+            start: u.offset,
+            end: u.offset + 2,
+            message: `Unknown specifier '${u.specifier}'${targetVersion <= 252 ? ` in systemd ${targetVersion}` : ""}; systemd rejects the value. Write '%%' for a literal percent sign.`,
+          }))
+        : [];
+    return { problems: named, specifiers };
+  });
+}

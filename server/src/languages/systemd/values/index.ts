@@ -1,4 +1,4 @@
-import { GenerationalCache } from "../../../core/memo.js";
+import { ScopedValueCache } from "../../../core/memo.js";
 import type { DirectiveInfo } from "../data.js";
 import { parserInfo } from "../data.js";
 import { validateExec } from "./command.js";
@@ -208,29 +208,11 @@ export function validateValue(
   unitType: ValueContext["unitType"],
 ): readonly ValueProblem[] {
   // The verdict depends on nothing but these four. Every check of a document asks for every value again (some
-  // rules twice), and a one-line edit changes one of them: verdicts are kept by value (the string's hash is
-  // computed once per string), per version and unit type, then per directive.
-  const how = `${targetVersion}${unitType ?? ""}`;
-  let cache = verdicts.get(how);
-  if (!cache) {
-    cache = new GenerationalCache();
-    verdicts.set(how, cache);
-  }
-  let byDirective = cache.get(value);
-  if (!byDirective) {
-    byDirective = new Map();
-    cache.set(value, byDirective);
-  }
-  let problems = byDirective.get(directive);
-  if (!problems) {
-    problems = judge(directive, value, targetVersion, unitType);
-    byDirective.set(directive, problems);
-  }
-  return problems;
+  // rules twice), and a one-line edit changes one of them: verdicts are kept.
+  return verdicts.get(`${targetVersion}${unitType ?? ""}`, value, directive, () => judge(directive, value, targetVersion, unitType));
 }
 
-/** Verdicts by version and unit type (a handful in use), then by value, then by directive. */
-const verdicts = new Map<string, GenerationalCache<Map<DirectiveInfo, readonly ValueProblem[]>>>();
+const verdicts = new ScopedValueCache<DirectiveInfo, readonly ValueProblem[]>();
 
 function judge(directive: DirectiveInfo, value: string, targetVersion: number, unitType: ValueContext["unitType"]): ValueProblem[] {
   const parserName = parserNameOf(directive, targetVersion);
