@@ -361,7 +361,7 @@ async function main(): Promise<void> {
     for (const r of [small, large])
       rows.push([
         `change → diagnostics, ${r.lines}-line unit, no debounce`,
-        `median ${median(r.latenciesMs).toFixed(1)} ms, p99 ${percentile(r.latenciesMs, 99).toFixed(1)} ms`,
+        `median ${median(r.latenciesMs).toFixed(1)} ms, p99 ${percentile(r.latenciesMs, 99).toFixed(1)} ms; server CPU ${r.serverCpuMsPerEdit === undefined ? "n/a" : `${r.serverCpuMsPerEdit.toFixed(1)} ms`} per edit (mean)`,
         `${r.edits} one-line edits over stdio, each until its version's diagnostics arrive (${r.diagnosticsPerPublish} diagnostics each); min ${Math.min(...r.latenciesMs).toFixed(1)} / max ${Math.max(...r.latenciesMs).toFixed(1)} ms`,
       ]);
     const deps = await measureDependents(10, 50);

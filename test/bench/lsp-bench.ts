@@ -15,6 +15,8 @@ export interface LatencyResult {
   /** VmRSS right after initialize, before any document: the baseline. */
   baselineRssKiB: number | undefined;
   diagnosticsPerPublish: number;
+  /** CPU time (user + system, from /proc) the server spent per edit: on a shared machine wall time measures the neighbours too. */
+  serverCpuMsPerEdit: number | undefined;
 }
 
 /** A realistic, large unit: the usual directives, long environment and pre-start lists, comments, a few mistakes. */
@@ -41,6 +43,17 @@ export function generatedUnit(lines: number): string {
   }
   out.push("", "[Install]", "WantedBy=multi-user.target");
   return `${out.join("\n")}\n`;
+}
+
+/** User + system CPU time of a process in milliseconds, from /proc (clock ticks of 10 ms). */
+export function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function memory(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | undefined {
@@ -72,6 +85,7 @@ export async function measureLatency(lines = 5000, edits = 200, debounce = true)
     // Edit the value of Environment= lines spread over the whole file, as someone working through it would.
     const editable = docLines.flatMap((l, i) => (l.startsWith("Environment=") ? [i] : []));
     const latenciesMs: number[] = [];
+    const cpuBefore = cpuMs(server.process.pid);
     for (let k = 0; k < edits; k++) {
       const line = editable[(k * 37) % editable.length] as number;
       const current = docLines[line] as string;
@@ -86,9 +100,19 @@ export async function measureLatency(lines = 5000, edits = 200, debounce = true)
       await server.diagnostics(uri, (p) => p.version === version, { from, timeoutMs: 30_000 });
       latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
+    const cpuAfter = cpuMs(server.process.pid);
+    const serverCpuMsPerEdit = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / edits;
     const peakRssKiB = memory(server.process.pid, "VmHWM");
     await server.shutdown();
-    return { lines: docLines.length, edits, latenciesMs, peakRssKiB, baselineRssKiB, diagnosticsPerPublish: first.diagnostics.length };
+    return {
+      lines: docLines.length,
+      edits,
+      latenciesMs,
+      peakRssKiB,
+      baselineRssKiB,
+      diagnosticsPerPublish: first.diagnostics.length,
+      serverCpuMsPerEdit,
+    };
   } finally {
     server.kill();
   }
