@@ -9,6 +9,15 @@
  * dropped whole. Memory stays bounded by `maxKeys` and by the total length of
  * the keys (values can be 64 KiB long).
  */
+/**
+ * A copy of a string that shares no memory with the text it was cut from: V8 keeps a substring as a
+ * view into its parent, so a value kept in a cache would keep the whole document it came from alive
+ * (one document text per edit). Used on a cache miss only.
+ */
+export function detached(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export class GenerationalCache<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
@@ -66,20 +75,23 @@ export function memoizeByString<V>(fn: (key: string) => V, maxKeys?: number): (k
 export class ScopedValueCache<K extends object, V> {
   private readonly scopes = new Map<string, GenerationalCache<Map<K, V>>>();
 
-  get(scope: string, value: string, key: K, compute: () => V): V {
+  /** `compute` gets a detached copy of `value` (see detached()), so what it returns holds no document text either. */
+  get(scope: string, value: string, key: K, compute: (value: string) => V): V {
     let byValue = this.scopes.get(scope);
     if (!byValue) {
       byValue = new GenerationalCache();
       this.scopes.set(scope, byValue);
     }
     let byKey = byValue.get(value);
+    let own = value;
     if (!byKey) {
+      own = detached(value);
       byKey = new Map();
-      byValue.set(value, byKey);
+      byValue.set(own, byKey);
     }
     let result = byKey.get(key);
     if (result === undefined) {
-      result = compute();
+      result = compute(own === value ? detached(value) : own);
       byKey.set(key, result);
     }
     return result;

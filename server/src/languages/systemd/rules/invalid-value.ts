@@ -62,11 +62,11 @@ const findings = new ScopedValueCache<DirectiveInfo, { problems: readonly Findin
 /** What systemd says about the value (problems), and when it accepts it, the specifiers it does not know. */
 function findingsOf(
   directive: DirectiveInfo,
-  value: string,
+  text: string,
   targetVersion: number,
   type: UnitType | undefined,
 ): { problems: readonly Finding[]; specifiers: readonly Finding[] } {
-  return findings.get(`${targetVersion}${type ?? ""}`, value, directive, () => {
+  return findings.get(`${targetVersion}${type ?? ""}`, text, directive, (value) => {
     let problems = validateValue(directive, value, targetVersion, type);
     const comment = trailingCommentOffset(value);
     // A value that is valid without its would-be comment is reported by systemd/comment-after-value alone.

@@ -1,4 +1,4 @@
-import { GenerationalCache } from "../../../core/memo.js";
+import { detached, GenerationalCache } from "../../../core/memo.js";
 import { ok, problem, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords, type Word } from "./words.js";
 
@@ -46,8 +46,9 @@ const execParses = new GenerationalCache<ExecParse>();
 export function parseExecValue(value: string): ExecParse {
   let parsed = execParses.get(value);
   if (!parsed) {
-    parsed = parseExec(value);
-    execParses.set(value, parsed);
+    const own = detached(value);
+    parsed = parseExec(own);
+    execParses.set(own, parsed);
   }
   return parsed;
 }

@@ -209,7 +209,7 @@ export function validateValue(
 ): readonly ValueProblem[] {
   // The verdict depends on nothing but these four. Every check of a document asks for every value again (some
   // rules twice), and a one-line edit changes one of them: verdicts are kept.
-  return verdicts.get(`${targetVersion}${unitType ?? ""}`, value, directive, () => judge(directive, value, targetVersion, unitType));
+  return verdicts.get(`${targetVersion}${unitType ?? ""}`, value, directive, (own) => judge(directive, own, targetVersion, unitType));
 }
 
 const verdicts = new ScopedValueCache<DirectiveInfo, readonly ValueProblem[]>();

@@ -1,4 +1,4 @@
-import { GenerationalCache } from "../../../core/memo.js";
+import { detached, GenerationalCache } from "../../../core/memo.js";
 
 /**
  * Splits a value into words as systemd's extract_first_word() does with
@@ -54,8 +54,9 @@ export function splitWords(value: string, options: SplitOptions = {}): SplitResu
   }
   let result = cache.get(value);
   if (!result) {
-    result = split(value, options);
-    cache.set(value, result);
+    const own = detached(value);
+    result = split(own, options);
+    cache.set(own, result);
   }
   return result;
 }
