@@ -243,6 +243,17 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     assert.equal(leftovers(), "");
   });
 
+  it("a oneshot still running its start commands at the bound is a long job: deployed and left running, not killed to roll back", async () => {
+    const f = put(ws, "units/long-job.service", "");
+    assert.equal((await deployText(host, f, unitText("Job v1", "/bin/true", "Type=oneshot\n"))).outcome, "deployed");
+    const r = await deployText(host, f, unitText("Job v2", "/bin/sleep 600", "Type=oneshot\n"), { activateTimeoutSeconds: 5 });
+    assert.equal(r.outcome, "deployed", r.message);
+    assert.match(r.message, /still running its start commands 5s after systemctl restart/);
+    assert.match(host.sh("systemctl show -p Description -p ActiveState long-job.service"), /Description=Job v2\nActiveState=activating/);
+    host.sh("systemctl stop long-job.service");
+    assert.equal(leftovers(), "");
+  });
+
   it("systemd re-executing during the health watch does not fail a good version", async () => {
     const f = put(ws, "units/reexec.service", "");
     assert.equal((await deployText(host, f, unitText("Reexec v1", "/bin/sleep infinity"))).outcome, "deployed");
