@@ -185,6 +185,25 @@ describe("etcetera lint on bad input", () => {
     assert.match(r.stderr, /dangling\.service: .*(no such file|ENOENT)/);
   });
 
+  it("walking a copy of a host's tree: a link to an absolute path the tree lacks is the host's file, not linted and no error", () => {
+    const tree = join(dir, "host-copy", "etc", "systemd", "system");
+    mkdirSync(join(tree, "multi-user.target.wants"), { recursive: true });
+    writeFileSync(join(tree, "app.service"), "[Service]\nExecStart=/bin/true\n");
+    symlinkSync("/nonexistent/lib/systemd/system/ssh.service", join(tree, "multi-user.target.wants", "ssh.service"));
+    const r = lint(["--format", "json", "host-copy"], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    assert.deepEqual(
+      parseJson(r.stdout).map((f) => f.file),
+      [join("host-copy", "etc", "systemd", "system", "app.service")],
+    );
+    // A relative link that dangles inside the tree is broken in the tree itself: still named (exit 2).
+    symlinkSync("../missing.service", join(tree, "multi-user.target.wants", "broken.service"));
+    const broken = lint(["--format", "json", "host-copy"], dir);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /broken\.service: .*ENOENT/);
+  });
+
   it("still lints the good files when another path fails, and exits 2", () => {
     const r = lint(["--format", "json", "typo.service", "missing.service"], dir);
     assert.equal(r.status, 2);

@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
 
@@ -39,6 +39,10 @@ export function collectFiles(paths: string[], forcedKind?: FileKind): CollectRes
         if (!skipDirs.has(e.name)) walk(full);
       } else if (e.isSymbolicLink() && linkTarget(full) === "/dev/null") {
         // A mask (a link to /dev/null) has no text to lint; the unit set reads it as a mask.
+      } else if (e.isSymbolicLink() && isAbsolute(linkTarget(full)) && !exists(full)) {
+        // A link to an absolute path that this tree lacks (a copy of a host's /etc linking into
+        // /lib, a package's unit linking into /usr/lib/dracut) names a file of the host, not of the
+        // tree: there is no text here to lint, and the unit set reads it as a link.
       } else if (e.isFile() || e.isSymbolicLink()) {
         // Walking a directory goes by names only: a YAML file is not read to guess whether it is netplan.
         const kind = kindOfPath(full);
@@ -92,6 +96,15 @@ export function readText(path: string): ReadResult {
     return { ok: true, text: strictUtf8.decode(bytes), invalidUtf8: false };
   } catch {
     return { ok: true, text: lenientUtf8.decode(bytes), invalidUtf8: true };
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
