@@ -1,5 +1,5 @@
-import { type Dirent, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
 import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
 
@@ -39,7 +39,7 @@ export function collectFiles(paths: string[], forcedKind?: FileKind): CollectRes
         if (!skipDirs.has(e.name)) walk(full);
       } else if (e.isSymbolicLink() && linkTarget(full) === "/dev/null") {
         // A mask (a link to /dev/null) has no text to lint; the unit set reads it as a mask.
-      } else if (e.isSymbolicLink() && isAbsolute(linkTarget(full)) && !exists(full)) {
+      } else if (e.isSymbolicLink() && pointsOutOfTree(full)) {
         // A link to an absolute path that this tree lacks (a copy of a host's /etc linking into
         // /lib, a package's unit linking into /usr/lib/dracut) names a file of the host, not of the
         // tree: there is no text here to lint, and the unit set reads it as a link.
@@ -99,13 +99,21 @@ export function readText(path: string): ReadResult {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
+/** Whether a link, followed hop by hop (an enablement link to an alias, say), ends at a missing absolute path. */
+function pointsOutOfTree(link: string): boolean {
+  let path = link;
+  for (let hop = 0; hop < 40; hop++) {
+    const target = linkTarget(path);
+    if (target === "") return false;
+    const next = isAbsolute(target) ? target : join(dirname(path), target);
+    try {
+      if (!lstatSync(next).isSymbolicLink()) return false;
+    } catch {
+      return isAbsolute(target);
+    }
+    path = next;
   }
+  return false;
 }
 
 function linkTarget(path: string): string {
