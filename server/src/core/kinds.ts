@@ -90,9 +90,29 @@ export function kindOfLanguageId(languageId: string): FileKind | undefined {
 
 /** Splits a path on both separators, keeping a backslash that is part of a name (`run-vmblock\x2dfuse.mount`) on POSIX. */
 export function pathParts(path: string): string[] {
-  // Only a path that looks like a Windows path (drive letter, or no '/' at all but '\' between names) splits on '\'.
-  const windows = /^[A-Za-z]:\\/.test(path) || /^\\\\/.test(path);
-  return path.split(windows ? /[\\/]/ : "/");
+  return path.split(isWindowsPath(path) ? /[\\/]/ : "/");
+}
+
+/** The last name of a path (pathParts(path).pop(), without the array). */
+export function pathName(path: string): string {
+  return path.slice(lastSeparator(path) + 1);
+}
+
+/** The path without its last name, separators as '/' (pathParts(path).slice(0, -1).join("/"), without the arrays). */
+export function pathDir(path: string): string {
+  const i = lastSeparator(path);
+  if (i < 0) return "";
+  const dir = path.slice(0, i);
+  return isWindowsPath(path) ? dir.replace(/\\/g, "/") : dir;
+}
+
+function lastSeparator(path: string): number {
+  return isWindowsPath(path) ? Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) : path.lastIndexOf("/");
+}
+
+/** Only a path that looks like a Windows path (a drive letter, or a UNC share) splits on '\'. */
+export function isWindowsPath(path: string): boolean {
+  return /^[A-Za-z]:\\/.test(path) || path.startsWith("\\\\");
 }
 
 function globToRegExp(glob: string): RegExp {

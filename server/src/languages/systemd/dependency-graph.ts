@@ -1,4 +1,4 @@
-import { pathParts } from "../../core/kinds.js";
+import { pathDir, pathName } from "../../core/kinds.js";
 import type { WorkspaceFile, WorkspaceIndex } from "../../core/language.js";
 import type { Range } from "../../core/text.js";
 import standardUnits from "./data/standard-units.json";
@@ -121,13 +121,8 @@ const linkDirs: Record<string, DependencyKind> = { wants: "wants", requires: "re
 
 const MAX_NODES = 5000;
 
-function nameOf(path: string): string {
-  return pathParts(path).pop() ?? path;
-}
-
-function dirOf(path: string): string {
-  return pathParts(path).slice(0, -1).join("/");
-}
+const nameOf = pathName;
+const dirOf = pathDir;
 
 export function isUnitName(name: string): boolean {
   const dot = name.lastIndexOf(".");

@@ -1,4 +1,4 @@
-import { pathParts } from "../../core/kinds.js";
+import { pathDir, pathName } from "../../core/kinds.js";
 import type { WorkspaceFile, WorkspaceIndex } from "../../core/language.js";
 import { isUnitType } from "./data.js";
 import { type Entry, parseUnitFile, type UnitFile } from "./parser.js";
@@ -69,14 +69,8 @@ interface Index {
 
 const indexes = new WeakMap<readonly WorkspaceFile[], Index>();
 
-function dirOf(path: string): string {
-  const parts = pathParts(path);
-  return parts.slice(0, -1).join("/");
-}
-
-function nameOf(path: string): string {
-  return pathParts(path).pop() ?? path;
-}
+const dirOf = pathDir;
+const nameOf = pathName;
 
 function isUnitFileName(name: string): boolean {
   const dot = name.lastIndexOf(".");
