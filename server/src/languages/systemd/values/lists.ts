@@ -1,8 +1,15 @@
+import { editDistance } from "../../../core/edit-distance.js";
 import { parseTimespan } from "../../calendar/timespan.js";
 import { hasSpecifier } from "./names.js";
 import { isIecSize, parseBoolean, parseInteger } from "./scalars.js";
 import { maxProblemsPerValue, ok, problem, type ValueContext, type ValueProblem, type ValueValidator } from "./types.js";
 import { splitWords } from "./words.js";
+
+/** The one known name within two edits of `name`, if exactly one is. */
+function nearestName(name: string, names: readonly string[]): string | undefined {
+  const close = names.filter((n) => editDistance(name, n, true, 2) <= 2);
+  return close.length === 1 ? close[0] : undefined;
+}
 
 /** A whitespace-separated list with an optional leading '~', each item checked by `check`. */
 function listOf(check: (item: string, ctx: ValueContext) => string | undefined, options: { invert?: boolean } = {}): ValueValidator {
@@ -32,7 +39,9 @@ export const validateCapabilities = listOf(
     const names = allowedOf(ctx);
     const upper = item.toUpperCase();
     if (/^\d+$/.test(item) || names.includes(upper) || names.includes(`CAP_${upper}`)) return undefined;
-    return `Unknown capability '${item}'; capabilities are named like CAP_NET_BIND_SERVICE`;
+    // systemd drops an unknown name from the set and says so only at debug level: the service silently lacks it.
+    const near = nearestName(upper.startsWith("CAP_") ? upper : `CAP_${upper}`, names);
+    return `Unknown capability '${item}': systemd skips the name without a warning${near ? ` (did you mean ${near}?)` : "; capabilities are named like CAP_NET_BIND_SERVICE"}`;
   },
   { invert: true },
 );
