@@ -182,6 +182,12 @@ export function startServer(): void {
     };
   });
 
+  /**
+   * The workspace scan: requests that show the whole unit set (the effective unit, its dependencies) wait for it,
+   * since a unit file the scan has not reached yet would be shown as missing; diagnostics do not wait (they say less).
+   */
+  let scanned: Promise<void> = Promise.resolve();
+
   connection.onInitialized(() => {
     if (canAskConfiguration)
       connection.client.register(DidChangeConfigurationNotification.type, { section: "etcetera" }).catch(() => undefined);
@@ -195,7 +201,7 @@ export function startServer(): void {
       connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector: formattedLanguages }).catch(() => undefined);
     }
     const budget = Number(process.env.ETCETERA_SCAN_LIMIT) || DEFAULT_SCAN_BUDGET;
-    index
+    scanned = index
       .scan(workspaceRoots, budget)
       .then(() => {
         // Clients and tests may wait for this line before trusting "missing unit" verdicts.
@@ -353,7 +359,8 @@ export function startServer(): void {
     return newSecurityReport(analysis, await contextFor(params.uri));
   });
 
-  connection.onRequest(effectiveUnitRequest, (params: EffectiveUnitParams): EffectiveUnitResult => {
+  connection.onRequest(effectiveUnitRequest, async (params: EffectiveUnitParams): Promise<EffectiveUnitResult> => {
+    await scanned;
     const doc = documents.get(params.uri);
     return newEffectiveUnit(pathOf(params.uri), doc && analysisOf(doc), index);
   });
@@ -365,7 +372,8 @@ export function startServer(): void {
     return { kind: analysis?.kind ?? null, targetVersion: settings.systemd.version, newestKnownVersion };
   });
 
-  connection.onRequest(dependenciesRequest, (params: DependenciesParams): UnitDependencies => {
+  connection.onRequest(dependenciesRequest, async (params: DependenciesParams): Promise<UnitDependencies> => {
+    await scanned;
     const doc = documents.get(params.uri);
     const analysis = doc && analysisOf(doc);
     return dependenciesOf(analysis, pathOf(params.uri), index);

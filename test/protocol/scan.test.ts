@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import { type EffectiveUnitResult, effectiveUnitRequest } from "../../server/src/protocol.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
 import { type Fleet, writeFleetWorkspace } from "../helpers/fleet-workspace.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
@@ -36,6 +37,7 @@ describe("language server: a large workspace scan", { timeout: 120_000 }, () => 
   let root: string;
   let fleet: Fleet;
   let unit: string;
+  let hostDropIn: string;
 
   before(() => {
     ensureBundle();
@@ -46,6 +48,13 @@ describe("language server: a large workspace scan", { timeout: 120_000 }, () => 
     writeFileSync(unit, unitText);
     mkdirSync(`${unit}.d`);
     writeFileSync(join(`${unit}.d`, "exec.conf"), dropInText);
+    // A host tree whose unit file (lib/) and drop-in (etc/) are in different directories of one unit set.
+    const host = join(root, "zz-host");
+    mkdirSync(join(host, "lib", "systemd", "system"), { recursive: true });
+    writeFileSync(join(host, "lib", "systemd", "system", "web.service"), "[Unit]\nDescription=Web\n\n[Service]\nExecStart=/usr/bin/web\n");
+    hostDropIn = join(host, "etc", "systemd", "system", "web.service.d", "override.conf");
+    mkdirSync(join(hostDropIn, ".."), { recursive: true });
+    writeFileSync(hostDropIn, "[Service]\nRestart=always\n");
   });
 
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -73,6 +82,21 @@ describe("language server: a large workspace scan", { timeout: 120_000 }, () => 
       // Judged during the scan with its own directory, as the CLI judges it: the drop-in's ExecStart= counts.
       assert.deepEqual(serverRules(first), cliRules(unit));
       assert.ok(fleet.files >= 3000);
+    } finally {
+      server.kill();
+    }
+  });
+
+  it("answers the effective unit of a drop-in asked for during the scan once the scan is done, with the unit file it found", async () => {
+    const server = LspServer.start({ workspaceFolders: [root] });
+    try {
+      await server.initialize();
+      await server.open(uriOf(hostDropIn), "[Service]\nRestart=always\n");
+      const r = await server.request<EffectiveUnitResult>(effectiveUnitRequest, { uri: uriOf(hostDropIn) });
+      // The answer waited for the scan: its log line is on the wire before the response.
+      assert.ok(scanDone(server), "the effective unit was answered before the scan was done: it may miss the unit file");
+      assert.equal(r.found, true, r.text);
+      assert.match(r.text, /Description=Web/);
     } finally {
       server.kill();
     }
