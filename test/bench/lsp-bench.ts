@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { LspServer } from "../helpers/lsp-client.js";
+import { procMemoryKiB } from "./proc-status.js";
 
 export interface LatencyResult {
   lines: number;
@@ -56,16 +57,6 @@ export function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-function memory(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Times `edits` single-line incremental edits, each until the diagnostics of
  * its version arrive. `debounce: false` starts the server with
@@ -76,7 +67,7 @@ export async function measureLatency(lines = 5000, edits = 200, debounce = true)
   const server = LspServer.start({ settings: {}, env: debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0" } });
   try {
     await server.initialize();
-    const baselineRssKiB = memory(server.process.pid, "VmRSS");
+    const baselineRssKiB = procMemoryKiB(server.process.pid, "VmRSS");
     const uri = `file:///bench/generated-${lines}.service`;
     const text = generatedUnit(lines);
     const docLines = text.split("\n");
@@ -102,7 +93,7 @@ export async function measureLatency(lines = 5000, edits = 200, debounce = true)
     }
     const cpuAfter = cpuMs(server.process.pid);
     const serverCpuMsPerEdit = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / edits;
-    const peakRssKiB = memory(server.process.pid, "VmHWM");
+    const peakRssKiB = procMemoryKiB(server.process.pid, "VmHWM");
     await server.shutdown();
     return {
       lines: docLines.length,

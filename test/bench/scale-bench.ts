@@ -18,6 +18,7 @@ import type { Hover } from "vscode-languageserver-protocol";
 import { UnitNameIndex } from "../../server/src/features/workspace-index.js";
 import { type Fleet, writeFleetWorkspace } from "../helpers/fleet-workspace.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
+import { procMemoryKiB } from "./proc-status.js";
 
 export interface ScaleRun {
   scanMs: number;
@@ -39,16 +40,6 @@ export interface ScaleResult {
   runs: ScaleRun[];
   /** Heap the index retains after a scan, per systemd file (bytes), in this process. */
   indexBytesPerFile: number | undefined;
-}
-
-function status(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** User + system CPU milliseconds of a process so far (/proc/PID/stat, clock ticks of 10 ms). */
@@ -91,7 +82,7 @@ async function oneRun(root: string, fleet: Fleet): Promise<ScaleRun> {
     const scanMs = since(start);
     const scanCpuMs = cpuMsOf(pid) - cpuBefore;
     const systemdFiles = Number(/done: (\d+)/.exec(server.logMessages.find((m) => m.startsWith("workspace scan done")) ?? "")?.[1]);
-    const rssAfterScanKiB = status(pid, "VmRSS");
+    const rssAfterScanKiB = procMemoryKiB(pid, "VmRSS");
     const timer = uriOf(fleet.timer);
     const afterStart = performance.now();
     await server.open(timer, readFileSync(fleet.timer, "utf8"));
@@ -102,7 +93,7 @@ async function oneRun(root: string, fleet: Fleet): Promise<ScaleRun> {
       scanCpuMs,
       systemdFiles,
       rssAfterScanKiB,
-      peakRssKiB: status(pid, "VmHWM"),
+      peakRssKiB: procMemoryKiB(pid, "VmHWM"),
       hoverMs,
       hoverDuringScan,
       firstDiagnosticsDuringScanMs,

@@ -7,31 +7,22 @@
  * drop-in beside it, as `etcetera lint` does.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import type { Hover } from "vscode-languageserver-protocol";
 import { type EffectiveUnitResult, effectiveUnitRequest } from "../../server/src/protocol.js";
-import { bundlePath, ensureBundle } from "../helpers/bundle.js";
+import { ensureBundle } from "../helpers/bundle.js";
 import { type Fleet, writeFleetWorkspace } from "../helpers/fleet-workspace.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
+import { cliRules, serverRules } from "../helpers/rule-positions.js";
 
 /** A unit whose ExecStart= comes from its drop-in: judged alone it would be refused. */
 const unitText = "[Unit]\nDescription=Split unit\n\n[Service]\nType=simple\nUser=web\n";
 const dropInText = "[Service]\nExecStart=/usr/bin/true\n";
 
 const scanDone = (server: LspServer) => server.logMessages.some((m) => m.startsWith("workspace scan done"));
-
-function cliRules(file: string): string[] {
-  const r = spawnSync(process.execPath, [bundlePath, "lint", "--format", "json", file], { encoding: "utf8" });
-  const results = JSON.parse(r.stdout) as { diagnostics: { rule: string; line: number; column: number }[] }[];
-  return (results[0]?.diagnostics ?? []).map((d) => `${d.rule}@${d.line}:${d.column}`).sort();
-}
-
-const serverRules = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
 
 describe("language server: a large workspace scan", { timeout: 120_000 }, () => {
   let root: string;

@@ -6,27 +6,18 @@
  * its workspace scan stops at its budget.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
-import { bundlePath, ensureBundle } from "../helpers/bundle.js";
+import { ensureBundle } from "../helpers/bundle.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
+import { cliRules, serverRules } from "../helpers/rule-positions.js";
 
 const unitText = "[Unit]\nDescription=Web\n\n[Service]\nType=simple\n";
 const dropInText = "[Service]\nExecStart=/bin/true\n";
 const refused = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === "systemd/unit-refused");
-
-function cliRules(file: string): string[] {
-  const r = spawnSync(process.execPath, [bundlePath, "lint", "--format", "json", file], { encoding: "utf8" });
-  const results = JSON.parse(r.stdout) as { diagnostics: { rule: string; line: number; column: number }[] }[];
-  return (results[0]?.diagnostics ?? []).map((d) => `${d.rule}@${d.line}:${d.column}`).sort();
-}
-
-const serverRules = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
 
 describe("language server: a unit and its drop-ins", () => {
   let server: LspServer;
