@@ -1,11 +1,16 @@
 import type { UnitRule } from "../rule.js";
 
-/** The classic drop-in mistake: a new ExecStart= added to, instead of replacing, the unit's own. */
+/**
+ * The classic drop-in mistake: a new ExecStart= added to, instead of replacing, the unit's own. Only for a drop-in
+ * whose unit file is not at hand (with it, systemd/unit-refused knows for certain): whether systemd refuses the
+ * service then depends on that file, which may be Type=oneshot (several ExecStart= allowed) or have no ExecStart=
+ * of its own. So the rule says what would happen, names the condition, and keeps to info.
+ */
 export const dropinExecStart: UnitRule = {
   meta: {
     id: "systemd/dropin-exec-start-not-reset",
-    severity: "warning",
-    doc: "A drop-in that sets ExecStart= without first clearing it with an empty ExecStart=; for most services systemd then refuses the unit.",
+    severity: "info",
+    doc: "A drop-in that sets ExecStart= without first clearing it with an empty ExecStart=, for a service whose unit file is not in the workspace: unless that unit is Type=oneshot, systemd refuses it with two ExecStart=. (With the unit file at hand, systemd/unit-refused says for certain.)",
   },
   check(ctx, report) {
     if (!ctx.info.isDropIn || ctx.type !== "service") return;
@@ -39,11 +44,15 @@ export const dropinExecStart: UnitRule = {
       }
       count++;
       if (!cleared || count > 1) {
+        const unit = ctx.info.unitName;
+        const condition = unit
+          ? `${unit}'s file is not in the workspace: if it has an ExecStart= and is not Type=oneshot, systemd refuses the service (more than one ExecStart=).`
+          : "This drop-in applies to every service: systemd refuses each one that has an ExecStart= of its own and is not Type=oneshot.";
         report(
           e.keyRange,
           cleared
-            ? "A second ExecStart= after the drop-ins cleared the unit's own: systemd refuses a service with two (unless Type=oneshot)."
-            : "In a drop-in, ExecStart= adds a second command unless an empty 'ExecStart=' line clears the unit's own first; systemd refuses a service with two (unless Type=oneshot).",
+            ? "A second ExecStart= after the drop-ins cleared the unit's own: systemd refuses a service with more than one unless it is Type=oneshot, which only the unit file (not in the workspace) could say."
+            : `In a drop-in, ExecStart= adds a command to the unit's own unless an empty 'ExecStart=' line clears it first. ${condition}`,
           [
             {
               title: "Clear the original ExecStart= first",
