@@ -40,8 +40,18 @@ const io: CommandIO = {
   isTTY: Boolean(process.stdout.isTTY),
 };
 
+/** `etcetera lint --help`: a request for the usage, not an unknown option (anything after `--` is a path). */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== "lsp" && asksForHelp(rest)) {
+    io.stdout(`${usage}\n`);
+    return 0;
+  }
   switch (command) {
     case "lint":
       return (await import("./cli/lint.js")).runLint(rest, io);

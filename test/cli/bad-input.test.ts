@@ -205,6 +205,34 @@ describe("etcetera lint on bad input", () => {
     assert.match(broken.stderr, /broken\.service: .*ENOENT/);
   });
 
+  it("walking a live /etc: enablement and alias links into /lib are the host's files, not linted (their siblings are not in the tree)", () => {
+    const lib = join(dir, "live", "lib", "systemd", "system");
+    const etc = join(dir, "live", "etc", "systemd", "system");
+    mkdirSync(lib, { recursive: true });
+    mkdirSync(join(etc, "timers.target.wants"), { recursive: true });
+    writeFileSync(join(lib, "tidy.timer"), "[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n");
+    writeFileSync(join(lib, "tidy.service"), "[Service]\nType=oneshot\nExecStart=/bin/true\n");
+    writeFileSync(join(etc, "app.service"), "[Service]\nExecStart=/bin/true\n");
+    symlinkSync(join(lib, "tidy.timer"), join(etc, "timers.target.wants", "tidy.timer"));
+    symlinkSync("../../../lib/systemd/system/tidy.service", join(etc, "alias.service"));
+    const r = lint(["--format", "json", join("live", "etc")], dir);
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.deepEqual(
+      parseJson(r.stdout).map((f) => f.file),
+      [join("live", "etc", "systemd", "system", "app.service")],
+    );
+    // Walking the whole root, the same links stay inside the tree: the timer is linted with its service beside it.
+    const whole = lint(["--format", "json", "live"], dir);
+    assert.equal(whole.status, 0, whole.stderr + whole.stdout);
+    assert.ok(
+      parseJson(whole.stdout).some((f) => f.file === join("live", "etc", "systemd", "system", "timers.target.wants", "tidy.timer")),
+    );
+    // Named on the command line, a link is linted wherever it leads.
+    const named = lint(["--format", "json", join("live", "etc", "systemd", "system", "timers.target.wants", "tidy.timer")], dir);
+    assert.notEqual(named.status, 2, named.stderr);
+    assert.equal(parseJson(named.stdout).length, 1);
+  });
+
   it("still lints the good files when another path fails, and exits 2", () => {
     const r = lint(["--format", "json", "typo.service", "missing.service"], dir);
     assert.equal(r.status, 2);

@@ -54,6 +54,25 @@ describe("etcetera: usage errors of every command", () => {
       assert.equal(r.stdout, "");
     });
 
+  for (const args of [
+    ["lint", "--help"],
+    ["deploy", "-h"],
+    ["cron", "to-timer", "--help"],
+    ["status", "x.service", "--help"],
+  ])
+    it(`etcetera ${args.join(" ")} prints the usage on stdout (exit 0)`, () => {
+      const r = spawnSync(process.execPath, [bundlePath, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, "");
+      assert.match(r.stdout, /^Usage: etcetera lint/m);
+    });
+
+  it("etcetera lint -- --help takes --help as a path", () => {
+    const r = spawnSync(process.execPath, [bundlePath, "lint", "--", "--help"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--help: no such file or directory/);
+  });
+
   it("etcetera --version prints the version alone", () => {
     const r = spawnSync(process.execPath, [bundlePath, "--version"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
     assert.equal(r.status, 0);

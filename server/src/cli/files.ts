@@ -1,5 +1,5 @@
 import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
 
@@ -24,7 +24,7 @@ const skipDirs = new Set(["node_modules", ".git", ".hg", ".svn"]);
 export function collectFiles(paths: string[], forcedKind?: FileKind): CollectResult {
   const files: InputFile[] = [];
   const errors: string[] = [];
-  const walk = (dir: string): void => {
+  const walk = (dir: string, root: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -36,13 +36,15 @@ export function collectFiles(paths: string[], forcedKind?: FileKind): CollectRes
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!skipDirs.has(e.name)) walk(full);
+        if (!skipDirs.has(e.name)) walk(full, root);
       } else if (e.isSymbolicLink() && linkTarget(full) === "/dev/null") {
         // A mask (a link to /dev/null) has no text to lint; the unit set reads it as a mask.
-      } else if (e.isSymbolicLink() && pointsOutOfTree(full)) {
-        // A link to an absolute path that this tree lacks (a copy of a host's /etc linking into
-        // /lib, a package's unit linking into /usr/lib/dracut) names a file of the host, not of the
-        // tree: there is no text here to lint, and the unit set reads it as a link.
+      } else if (e.isSymbolicLink() && pointsOutOfTree(full, root)) {
+        // A link to an absolute path outside the walked tree names a file of the host, not of the
+        // tree: an enablement or alias link of a live /etc into /lib (its unit's siblings, which the
+        // cross-file rules would look for, are not in the tree), or a link in a copy of a host's
+        // /etc or in a package (into /usr/lib/dracut) whose target the copy lacks. Naming the file
+        // itself lints it; the unit set reads the link as a link.
       } else if (e.isFile() || e.isSymbolicLink()) {
         // Walking a directory goes by names only: a YAML file is not read to guess whether it is netplan.
         const kind = kindOfPath(full);
@@ -58,7 +60,7 @@ export function collectFiles(paths: string[], forcedKind?: FileKind): CollectRes
       errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : String(e)}`);
       continue;
     }
-    if (info.isDirectory()) walk(p);
+    if (info.isDirectory()) walk(p, resolve(p));
     else {
       const kind = forcedKind ?? detectKind(p, contentHint(p));
       if (kind) files.push({ path: p, kind });
@@ -99,22 +101,29 @@ export function readText(path: string): ReadResult {
   }
 }
 
-/** Whether a link, followed hop by hop (an enablement link to an alias, say), ends at a missing absolute path. */
-function pointsOutOfTree(link: string): boolean {
+/**
+ * Whether a link, followed hop by hop (an enablement link to an alias, say), leaves the tree at
+ * `root` (existing on this machine or not).
+ */
+function pointsOutOfTree(link: string, root: string): boolean {
   let path = link;
   for (let hop = 0; hop < 40; hop++) {
     const target = linkTarget(path);
     if (target === "") return false;
     const next = isAbsolute(target) ? target : join(dirname(path), target);
+    if (!isUnder(resolve(next), root)) return true;
     try {
       if (!lstatSync(next).isSymbolicLink()) return false;
     } catch {
-      return isAbsolute(target);
+      // Dangling inside the tree: broken in the tree itself, and named when it is read.
+      return false;
     }
     path = next;
   }
   return false;
 }
+
+const isUnder = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 
 function linkTarget(path: string): string {
   try {
