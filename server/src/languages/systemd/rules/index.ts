@@ -39,6 +39,7 @@ import { requirementWithoutOrdering } from "./requirement-without-ordering.js";
 import { restartSecWithoutRestart } from "./restart-sec-without-restart.js";
 import { settingForOtherType } from "./setting-for-other-type.js";
 import { setuidProgramBlocked } from "./setuid-program-blocked.js";
+import { shellBuiltinCommand } from "./shell-builtin-command.js";
 import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
 import { shellVariableSubstituted } from "./shell-variable-substituted.js";
 import { specifierInDateFormat } from "./specifier-in-date-format.js";
@@ -96,6 +97,7 @@ export const systemdRules: readonly UnitRule[] = [
   unitActiveSecAlone,
   settingForOtherType,
   shellSyntaxInCommand,
+  shellBuiltinCommand,
   sudoInCommand,
   bracelessVariableInWord,
   environmentNoExpansion,
