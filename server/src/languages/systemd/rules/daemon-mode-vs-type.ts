@@ -1,5 +1,5 @@
 import { execLines, programName, runsShell } from "../exec-lines.js";
-import type { UnitRule } from "../rule.js";
+import type { UnitCheckContext, UnitRule } from "../rule.js";
 import { lastEntry } from "../unit-query.js";
 import type { ExecCommand } from "../values/command.js";
 import { parseBoolean } from "../values/scalars.js";
@@ -69,6 +69,15 @@ function staysInForeground(command: ExecCommand): string | undefined {
   return undefined;
 }
 
+/** What the start timeout does to a start that never completes, as this file sets it (TimeoutSec= sets both). */
+function afterTimeout(ctx: UnitCheckContext): string {
+  const timeout = lastEntry(ctx.unit, "Service", "TimeoutStartSec") ?? lastEntry(ctx.unit, "Service", "TimeoutSec");
+  const value = timeout?.value.trim();
+  if (value === "infinity" || value === "0")
+    return `with ${timeout?.key}=${value} systemd waits for ever: the unit stays 'activating' and units ordered after it never start`;
+  return `after ${value ? `${timeout?.key}=${value}` : "TimeoutStartSec= (90 s by default)"} systemd kills the service and marks it failed`;
+}
+
 export const daemonModeVsType: UnitRule = {
   meta: {
     id: "systemd/daemon-mode-vs-type",
@@ -101,7 +110,7 @@ export const daemonModeVsType: UnitRule = {
       if (!how) return;
       report(
         range,
-        `${how}, but Type=forking waits for the started process to exit: the start never completes, and after TimeoutStartSec= (90 s by default) systemd kills the service and marks it failed. Use Type=simple (or exec) for a program that stays in the foreground.`,
+        `${how}, but Type=forking waits for the started process to exit: the start never completes, and ${afterTimeout(ctx)}. Use Type=simple (or exec) for a program that stays in the foreground.`,
         typeEntry ? [{ title: "Change to Type=exec", edits: [{ range: typeEntry.valueRange, newText: "exec" }] }] : [],
       );
     }
