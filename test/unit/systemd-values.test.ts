@@ -48,7 +48,7 @@ describe("value validators", () => {
     ["Service", "MemoryMax", ["512M", "1G", "50%", "infinity", "1073741824"], ["1GB", "lots", "150%"]],
     ["Service", "CPUQuota", ["50%", "200%"], ["50", "0%", "half"]],
     ["Service", "TasksMax", ["100", "infinity", "20%"], ["0", "many"]],
-    ["Service", "LimitNOFILE", ["65536", "1024:4096", "infinity"], ["lots", "1:2:3", "4096:1024", "8K"]],
+    ["Service", "LimitNOFILE", ["65536", "1024:4096", "infinity"], ["lots", "1:2:3", "4096:1024", "8K", "infinity:65536"]],
     ["Service", "LimitCPU", ["10", "1min", "infinity"], ["forever"]],
     ["Service", "UMask", ["0022", "077", "7777"], ["0999", "abc", "77777"]],
     [

@@ -222,7 +222,8 @@ export const validateRlimit: ValueValidator = (value, ctx) => {
     }
   }
   const [soft, hard] = parts as [string, string | undefined];
-  if (hard !== undefined && soft !== "infinity" && hard !== "infinity" && softAboveHard(name, soft, hard))
+  // 'infinity' is above every number: infinity:65536 is a soft limit above its hard limit too.
+  if (hard !== undefined && hard !== "infinity" && (soft === "infinity" || softAboveHard(name, soft, hard)))
     return problem("The soft limit is larger than the hard limit: systemd ignores the line");
   return ok;
 };
