@@ -6,10 +6,11 @@
  * result says which and why, and the next deploy works.
  */
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { deployText, put, Timings, unitText, workspace } from "./helpers.js";
+import type { DeployResult } from "../../server/src/remote/types.js";
+import { cli, deployText, put, Timings, unitText, workspace } from "./helpers.js";
 import { startTestHost, type TestHost } from "./host/test-host.js";
 
 const notRoot = process.getuid?.() !== 0 ? "needs root: the test host is a systemd-nspawn container" : false;
@@ -46,11 +47,18 @@ describe("host-side faults during a deploy", { timeout: 900_000, skip: notRoot }
     const f = put(ws, "units/never-ready.service", "");
     assert.equal((await deployText(host, f, unitText("Never v1", "/bin/sleep infinity"))).outcome, "deployed");
     const old = snapshot("never-ready.service");
-    const r = await timings.time("hung start, bound 5 s", () =>
-      deployText(host, f, unitText("Never v2", "/bin/sleep infinity", "Type=notify\nTimeoutStartSec=infinity\n"), {
-        activateTimeoutSeconds: 5,
-      }),
-    );
+    // The bound through the CLI's flag, as a user sets it; out of range is a usage error before any connection.
+    writeFileSync(f, unitText("Never v2", "/bin/sleep infinity", "Type=notify\nTimeoutStartSec=infinity\n"));
+    const remote = ["--host", host.alias, "--ssh-config", host.sshConfig, "--wait", "2", "--format", "json"];
+    const env = { ETCETERA_SSH_CONTROL_DIR: host.controlDir };
+    for (const bad of ["4", "3601", "1.5"]) {
+      const u = await cli(["deploy", f, ...remote, "--activate-timeout", bad], env);
+      assert.equal(u.code, 2, u.stderr);
+      assert.match(u.stderr, /--activate-timeout takes whole seconds from 5 to 3600/);
+    }
+    const run = await timings.time("hung start, bound 5 s", () => cli(["deploy", f, ...remote, "--activate-timeout", "5"], env));
+    assert.equal(run.code, 1, run.stderr);
+    const r = JSON.parse(run.stdout) as DeployResult;
     assert.equal(r.outcome, "rolled-back", r.message);
     assert.match(r.message, /still activating \(start\) 5s after systemctl restart: its start or stop never finished/);
     assert.match(r.message, /previous version of never-ready\.service is running again/);

@@ -1,7 +1,7 @@
 /** The remote engine's pure parts: names, quoting, targets, systemctl show and journal parsing, host resolution. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseConfirmTimeout, parseWait } from "../../server/src/cli/deploy.js";
+import { parseActivateTimeout, parseConfirmTimeout, parseWait } from "../../server/src/cli/deploy.js";
 import { printable } from "../../server/src/cli/printable.js";
 import { exitCodeFor } from "../../server/src/cli/remote-options.js";
 import { defaultSettings } from "../../server/src/core/settings.js";
@@ -164,6 +164,9 @@ describe("remote engine", () => {
     assert.equal(parseConfirmTimeout(undefined), 60);
     assert.equal(parseConfirmTimeout("90"), 90);
     for (const bad of ["4", "3601", "1.5", "x"]) assert.throws(() => parseConfirmTimeout(bad), /whole seconds/, bad);
+    assert.equal(parseActivateTimeout(undefined), 300);
+    assert.equal(parseActivateTimeout("5"), 5);
+    for (const bad of ["4", "3601", "1.5", "-1", ""]) assert.throws(() => parseActivateTimeout(bad), /whole seconds from 5 to 3600/, bad);
   });
 
   it("lints every deployable kind before a deploy and names bytes that are not UTF-8", () => {

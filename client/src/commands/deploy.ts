@@ -13,6 +13,12 @@ function explain(output: LogOutputChannel, r: DeployResult): void {
   if (r.journal.length) output.error(`  last journal lines of ${r.unit}:\n${r.journal.map((l) => `    ${l}`).join("\n")}`);
 }
 
+/** `--activate-timeout=N` when the setting is changed; the CLI refuses a value out of range with a message that names it. */
+export function activateTimeoutOptions(): string[] {
+  const seconds = workspace.getConfiguration("etcetera").get<number>("deploy.activateTimeoutSeconds", 300);
+  return seconds === 300 ? [] : [`--activate-timeout=${seconds}`];
+}
+
 async function runDeploy(
   context: ExtensionContext,
   file: string,
@@ -27,7 +33,13 @@ async function runDeploy(
       let result: DeployResult | undefined;
       let error: CliError | undefined;
       const enable = workspace.getConfiguration("etcetera").get<boolean>("deploy.enableOnFirstDeploy", true);
-      const options = [`--host=${host}`, "--format=jsonl", ...(force ? ["--force"] : []), ...(enable ? [] : ["--no-enable"])];
+      const options = [
+        `--host=${host}`,
+        "--format=jsonl",
+        ...(force ? ["--force"] : []),
+        ...(enable ? [] : ["--no-enable"]),
+        ...activateTimeoutOptions(),
+      ];
       const run = runCli(context, "deploy", options, [file], (line) => {
         let msg: DeployProgress | DeployResult | CliError;
         try {

@@ -10,6 +10,7 @@ import {
   workspace,
 } from "vscode";
 import type { FleetResult } from "../../../server/src/remote/ansible/rollout";
+import { activateTimeoutOptions } from "../commands/deploy";
 import { lastJson, runCli } from "../remote/cliRunner";
 
 /** A group of the user's Ansible inventory in the Hosts view. */
@@ -126,7 +127,13 @@ export async function deployToGroup(
   );
   if (!ok) return;
   const enable = workspace.getConfiguration("etcetera").get<boolean>("deploy.enableOnFirstDeploy", true);
-  const options = [`--hosts=${node.group}`, `--inventory=${file}`, "--format=json", ...(enable ? [] : ["--no-enable"])];
+  const options = [
+    `--hosts=${node.group}`,
+    `--inventory=${file}`,
+    "--format=json",
+    ...(enable ? [] : ["--no-enable"]),
+    ...activateTimeoutOptions(),
+  ];
   const { stdout, stderr } = await window.withProgress(
     { location: ProgressLocation.Notification, title: l10n.t("Deploying {0} to {1} through Ansible", name ?? "", node.group) },
     () => runCli(context, "deploy", options, [doc.uri.fsPath]).done,

@@ -87,7 +87,13 @@ export interface FleetValues {
 }
 
 /** `etcetera deploy FILE... --hosts GROUP`: the verified deploy on every host of an Ansible group. */
-export async function runFleetDeploy(paths: string[], values: FleetValues, wait: number, io: CommandIO): Promise<number> {
+export async function runFleetDeploy(
+  paths: string[],
+  values: FleetValues,
+  wait: number,
+  io: CommandIO,
+  activateTimeoutSeconds?: number,
+): Promise<number> {
   if (paths.length === 0) throw new UsageError("deploy --hosts needs at least one FILE");
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`unknown --format '${format}' with --hosts; use text or json`);
@@ -111,6 +117,7 @@ export async function runFleetDeploy(paths: string[], values: FleetValues, wait:
       inventory: values.inventory,
       batch,
       waitSeconds: wait,
+      activateTimeoutSeconds,
       enableOnFirstDeploy: !values["no-enable"],
       onOutput: format === "text" && io.isTTY ? (chunk) => io.stderr(chunk) : undefined,
     });

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { defaultNetplanConfirmSeconds, defaultWaitSeconds, deploy } from "../remote/deploy.js";
+import { defaultActivateTimeoutSeconds, defaultNetplanConfirmSeconds, defaultWaitSeconds, deploy } from "../remote/deploy.js";
 import type { DeployResult } from "../remote/types.js";
 import { type CommandIO, UsageError } from "./command.js";
 import { runFleetDeploy } from "./deploy-fleet.js";
@@ -39,6 +39,14 @@ export function parseConfirmTimeout(value: string | undefined): number {
   return Number(value);
 }
 
+/** `--activate-timeout`: whole seconds, 5..3600, that one blocking systemctl restart or stop may take on the host. */
+export function parseActivateTimeout(value: string | undefined): number {
+  if (value === undefined) return defaultActivateTimeoutSeconds;
+  if (!/^\d+$/.test(value) || Number(value) < 5 || Number(value) > 3600)
+    throw new UsageError(`--activate-timeout takes whole seconds from 5 to 3600, not '${value}'`);
+  return Number(value);
+}
+
 /** `etcetera deploy FILE --host H`: exit 0 when the file is installed and its unit healthy (or unchanged and healthy). */
 export async function runDeploy(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,17 +61,19 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
       inventory: { type: "string", short: "i" },
       batch: { type: "string" },
       "confirm-timeout": { type: "string" },
+      "activate-timeout": { type: "string" },
     },
   });
   if (values.hosts !== undefined) {
     if (values.host !== undefined) throw new UsageError("deploy takes --host H or --hosts GROUP, not both");
-    return runFleetDeploy(positionals, values, parseWait(values.wait), io);
+    return runFleetDeploy(positionals, values, parseWait(values.wait), io, parseActivateTimeout(values["activate-timeout"]));
   }
   if (values.inventory !== undefined || values.batch !== undefined) throw new UsageError("--inventory and --batch go with --hosts GROUP");
   if (positionals.length !== 1) throw new UsageError("deploy takes exactly one FILE");
   const file = positionals[0] as string;
   const wait = parseWait(values.wait);
   const confirmTimeout = parseConfirmTimeout(values["confirm-timeout"]);
+  const activateTimeout = parseActivateTimeout(values["activate-timeout"]);
   const ctx = await remoteContextOrExit(values, io);
   if (typeof ctx === "number") return ctx;
   let content: Buffer;
@@ -93,6 +103,7 @@ export async function runDeploy(argv: string[], io: CommandIO): Promise<number> 
       enableOnFirstDeploy: !values["no-enable"],
       waitSeconds: wait,
       netplanConfirmSeconds: confirmTimeout,
+      activateTimeoutSeconds: activateTimeout,
       signal: abort.signal,
       onProgress: (p) => {
         if (!p.cancellable) changing = true;

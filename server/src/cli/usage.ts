@@ -4,7 +4,7 @@
  * Only data and the file-kind table may be imported here.
  */
 import { fileKinds } from "../core/kinds.js";
-import { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "../remote/deploy-defaults.js";
+import { defaultActivateTimeoutSeconds, defaultNetplanConfirmSeconds, defaultWaitSeconds } from "../remote/deploy-defaults.js";
 
 export const lintUsage = `Usage: etcetera lint [--format stylish|json|sarif|github] [--kind ${fileKinds.join("|")}]
                      [--systemd-version N] [--cron-dialect debian|cronie] [--netplan-version 0.106|1.2.2]
@@ -24,7 +24,8 @@ export const remoteOptionsUsage = `--host H [--ssh-config FILE] [--user] [--form
 export const deployUsage = `       etcetera deploy [options] [--] FILE ${remoteOptionsUsage.split("\n")[0]}
                 [--force] [--no-enable] [--wait SECONDS]   (lint, verify on the host, install, restart, watch SECONDS (whole, default ${defaultWaitSeconds}), roll back on failure)
                 [--confirm-timeout SECONDS]   (netplan: a new SSH connection must confirm within SECONDS after netplan apply (default ${defaultNetplanConfirmSeconds}), else the host reverts by itself)
-       etcetera deploy [options] [--] FILE... --hosts GROUP [--inventory FILE] [--batch N] [--wait SECONDS] [--force] [--no-enable] [--format text|json]
+                [--activate-timeout SECONDS]   (one systemctl restart or stop that takes longer (5 to 3600, default ${defaultActivateTimeoutSeconds}) counts as hung: rolled back)
+       etcetera deploy [options] [--] FILE... --hosts GROUP [--inventory FILE] [--batch N] [--wait SECONDS] [--activate-timeout SECONDS] [--force] [--no-enable] [--format text|json]
                 (through ansible-playbook: one canary host, then batches of N (default 5); stops at the first failure)`;
 
 export const exportUsage = `       etcetera export ansible FILE... --out DIR [--wait SECONDS] [--no-enable] [--force]

@@ -159,6 +159,14 @@ export const settingsSchema: Record<string, SettingSchema> = {
     default: true,
     description: "On the first deploy of a unit with an [Install] section, run systemctl enable --now instead of restart.",
   },
+  "etcetera.deploy.activateTimeoutSeconds": {
+    type: "integer",
+    default: 300,
+    minimum: 5,
+    maximum: 3600,
+    description:
+      "Seconds one systemctl restart or stop may take on the host during a deploy; a unit whose start or stop takes longer counts as hung and is rolled back (a oneshot still running its start commands is left running).",
+  },
   "etcetera.hostsView.refreshSeconds": {
     type: "integer",
     default: 30,

@@ -5,3 +5,6 @@ export const defaultWaitSeconds = 5;
 
 /** The default time a netplan change has to be confirmed over a new connection, in seconds. */
 export const defaultNetplanConfirmSeconds = 60;
+
+/** The default bound on one blocking systemctl restart or stop during a deploy, in seconds. */
+export const defaultActivateTimeoutSeconds = 300;

@@ -487,7 +487,7 @@ export function scriptVars(
 }
 
 /** What the fleet script needs: the file comes as an argument, so the script fits any content. */
-export type FleetScriptOptions = Pick<ScriptOptions, "enableOnFirstDeploy" | "waitSeconds" | "lockWaitSeconds">;
+export type FleetScriptOptions = Pick<ScriptOptions, "enableOnFirstDeploy" | "waitSeconds" | "lockWaitSeconds" | "activateTimeoutSeconds">;
 
 /**
  * The same deploy as a program for Ansible (or any runner): \`sh SCRIPT verify FILE\` runs only the

@@ -6,7 +6,7 @@ import type { Settings } from "../core/settings.js";
 import "../core/languages.js";
 import { analyze } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
-import { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
+import { defaultActivateTimeoutSeconds, defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
 import { deployScript, type ScriptOptions, scriptVars } from "./deploy-script.js";
 import { hostLabel, type ResolvedHost } from "./hosts.js";
 import { RemoteError } from "./names.js";
@@ -114,7 +114,7 @@ export function lintForDeploy(file: string, text: string, target: DeployTarget, 
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-export { defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
+export { defaultActivateTimeoutSeconds, defaultNetplanConfirmSeconds, defaultWaitSeconds } from "./deploy-defaults.js";
 
 /** Collects what the script prints ("@@EVENT rest") into a result. */
 class ScriptEvents {
@@ -256,13 +256,16 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const confirmSeconds = o.netplanConfirmSeconds ?? defaultNetplanConfirmSeconds;
   if (!Number.isInteger(confirmSeconds) || confirmSeconds < 5 || confirmSeconds > 3600)
     return finish(result, "failed", `the netplan confirmation time must be whole seconds from 5 to 3600, not ${confirmSeconds}`, "usage");
+  const activateTimeout = o.activateTimeoutSeconds ?? defaultActivateTimeoutSeconds;
+  if (!Number.isInteger(activateTimeout) || activateTimeout < 5 || activateTimeout > 3600)
+    return finish(result, "failed", `the activation bound must be whole seconds from 5 to 3600, not ${activateTimeout}`, "usage");
   const scriptOptions = {
     content,
     enableOnFirstDeploy: o.enableOnFirstDeploy ?? true,
     waitSeconds: wait,
     lockWaitSeconds: o.lockWaitSeconds ?? 120,
     netplanConfirmSeconds: confirmSeconds,
-    activateTimeoutSeconds: o.activateTimeoutSeconds,
+    activateTimeoutSeconds: activateTimeout,
   };
   const script = deployScript(target, scriptOptions);
   // System files need root; user scope and the user's crontab run as the login user.

@@ -36,6 +36,8 @@ export interface FleetFile {
 
 export interface RoleOptions {
   waitSeconds: number;
+  /** Whole seconds one blocking systemctl restart or stop may take on a host (default 300). */
+  activateTimeoutSeconds?: number;
   enableOnFirstDeploy: boolean;
 }
 
@@ -145,7 +147,12 @@ ${files.map((f, i) => fileTasks(f, i + 1)).join("")}`,
       path: `files/deploy-scripts/${dest}.sh`,
       content: `# Etcetera's verified deploy of ${f.target.kind === "user-crontab" ? "the login user's crontab" : `/${dest}`} (run: sh THIS verify|install FILE [WAIT]).\n${fleetScript(
         f.target,
-        { enableOnFirstDeploy: o.enableOnFirstDeploy, waitSeconds: o.waitSeconds, lockWaitSeconds: 120 },
+        {
+          enableOnFirstDeploy: o.enableOnFirstDeploy,
+          waitSeconds: o.waitSeconds,
+          lockWaitSeconds: 120,
+          activateTimeoutSeconds: o.activateTimeoutSeconds,
+        },
       )}`,
     });
   });
