@@ -41,7 +41,8 @@ export interface NetplanConfig {
   byId: Map<string, Definition[]>;
 }
 
-const yamlName = /\.ya?ml$/;
+/** netplan reads `*.yaml` only (its glob skips `.yml` and hidden files): the other files are not part of the configuration. */
+const yamlName = /^[^.].*\.yaml$/;
 const maxFiles = 200;
 const maxSize = 1024 * 1024;
 

@@ -7,6 +7,7 @@ import { commandTooLong } from "./command-too-long.js";
 import { commentCutsCommand } from "./comment-cuts-command.js";
 import { commentedCommand } from "./commented-command.js";
 import { dayOr } from "./day-or.js";
+import { dockerTty } from "./docker-tty.js";
 import { envInlineComment } from "./env-inline-comment.js";
 import { envNotExpanded } from "./env-not-expanded.js";
 import { envQuotesKept } from "./env-quotes-kept.js";
@@ -75,4 +76,5 @@ export const cronRules: readonly CronRule[] = [
   unevenStep,
   uncheckedCd,
   sudoInJob,
+  dockerTty,
 ];

@@ -1,4 +1,5 @@
 import type { LogrotateRule } from "../rule.js";
+import { commaInPathList } from "./comma-in-path-list.js";
 import { compresscmdExtension } from "./compresscmd-extension.js";
 import { conflictingDirectives } from "./conflicting-directives.js";
 import { createIgnored } from "./create-ignored.js";
@@ -46,6 +47,7 @@ export const logrotateRules: readonly LogrotateRule[] = [
   delaycompressWithoutCompress,
   globMatchesRotated,
   directoryPattern,
+  commaInPathList,
   unquotedPathWithSpaces,
   globalOptionInSnippet,
   hourlyNeedsHourlyRun,

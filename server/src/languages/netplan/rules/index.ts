@@ -12,6 +12,7 @@ import { duplicateSetting } from "./duplicate-setting.js";
 import { filePermissions } from "./file-permissions.js";
 import { gatewayOutsideSubnet } from "./gateway-outside-subnet.js";
 import { hostBitsSet } from "./host-bits-set.js";
+import { ignoredFileName } from "./ignored-file-name.js";
 import { incompleteRoute } from "./incomplete-route.js";
 import { interfaceNameTooLong } from "./interface-name-too-long.js";
 import { invalidAddress } from "./invalid-address.js";
@@ -57,6 +58,7 @@ export const netplanRules: readonly NetplanRule[] = [
   missingVersion,
   duplicateKey,
   filePermissions,
+  ignoredFileName,
   bridgeTimerUnits,
   interfaceNameTooLong,
   mtuTooSmallForIpv6,
