@@ -1,4 +1,5 @@
 import type { CronRule } from "../rule.js";
+import { ampersandInUrl } from "./ampersand-in-url.js";
 import { bashSyntax } from "./bash-syntax.js";
 import { byteOrderMark } from "./byte-order-mark.js";
 import { carriageReturn } from "./carriage-return.js";
@@ -8,6 +9,7 @@ import { commentCutsCommand } from "./comment-cuts-command.js";
 import { commentedCommand } from "./commented-command.js";
 import { dayOr } from "./day-or.js";
 import { dockerTty } from "./docker-tty.js";
+import { duplicateJob } from "./duplicate-job.js";
 import { envInlineComment } from "./env-inline-comment.js";
 import { envNotExpanded } from "./env-not-expanded.js";
 import { envQuotesKept } from "./env-quotes-kept.js";
@@ -77,4 +79,6 @@ export const cronRules: readonly CronRule[] = [
   uncheckedCd,
   sudoInJob,
   dockerTty,
+  ampersandInUrl,
+  duplicateJob,
 ];
