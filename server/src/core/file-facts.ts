@@ -28,7 +28,15 @@ export function readFileFacts(path: string): FileFacts | undefined {
   }
 }
 
-/** The files whose metadata a rule reads: the live system crontabs (cron skips them for their owner or mode). */
+/**
+ * The files whose metadata a rule reads: the live system crontabs and logrotate configs (cron and
+ * logrotate skip them for their owner or mode).
+ */
 export function wantsFileFacts(path: string): boolean {
-  return path === "/etc/crontab" || /^\/etc\/cron\.d\/[^/]+$/.test(path);
+  return (
+    path === "/etc/crontab" ||
+    /^\/etc\/cron\.d\/[^/]+$/.test(path) ||
+    path === "/etc/logrotate.conf" ||
+    /^\/etc\/logrotate\.d\/[^/]+$/.test(path)
+  );
 }

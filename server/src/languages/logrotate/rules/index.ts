@@ -10,10 +10,12 @@ import { delaycompressWithoutCompress } from "./delaycompress-without-compress.j
 import { directoryPattern } from "./directory-pattern.js";
 import { duplicateLogEntry } from "./duplicate-log-entry.js";
 import { emptyBlock } from "./empty-block.js";
+import { fileSkipped } from "./file-skipped.js";
 import { globMatchesRotated } from "./glob-matches-rotated.js";
 import { globalOnly } from "./global-only.js";
 import { globalOptionInSnippet } from "./global-option-in-snippet.js";
 import { hourlyNeedsHourlyRun } from "./hourly-needs-hourly-run.js";
+import { insecureLogDir } from "./insecure-log-dir.js";
 import { invalidArgument } from "./invalid-argument.js";
 import { missingEndscript } from "./missing-endscript.js";
 import { noEffect } from "./no-effect.js";
@@ -48,6 +50,8 @@ export const logrotateRules: readonly LogrotateRule[] = [
   globMatchesRotated,
   directoryPattern,
   commaInPathList,
+  fileSkipped,
+  insecureLogDir,
   unquotedPathWithSpaces,
   globalOptionInSnippet,
   hourlyNeedsHourlyRun,
