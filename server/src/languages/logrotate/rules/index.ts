@@ -26,6 +26,7 @@ import { scriptsPerFile } from "./scripts-per-file.js";
 import { skippedByTaboo } from "./skipped-by-taboo.js";
 import { smallSize } from "./small-size.js";
 import { tabooextReplacesDefaults } from "./tabooext-replaces-defaults.js";
+import { tildePath } from "./tilde-path.js";
 import { unclosedAtEnd } from "./unclosed-at-end.js";
 import { unclosedBlock } from "./unclosed-block.js";
 import { unknownDirective } from "./unknown-directive.js";
@@ -52,6 +53,7 @@ export const logrotateRules: readonly LogrotateRule[] = [
   commaInPathList,
   fileSkipped,
   insecureLogDir,
+  tildePath,
   unquotedPathWithSpaces,
   globalOptionInSnippet,
   hourlyNeedsHourlyRun,
