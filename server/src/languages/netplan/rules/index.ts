@@ -2,6 +2,7 @@ import type { NetplanRule } from "../rule.js";
 import { addressNotAHost } from "./address-not-a-host.js";
 import { backendUnsupported } from "./backend-unsupported.js";
 import { bridgeTimerUnits } from "./bridge-timer-units.js";
+import { cloudInitManaged } from "./cloud-init-managed.js";
 import { conflictingDefaultRoutes } from "./conflicting-default-routes.js";
 import { deprecatedGateway } from "./deprecated-gateway.js";
 import { dhcpAndStatic } from "./dhcp-and-static.js";
@@ -59,6 +60,7 @@ export const netplanRules: readonly NetplanRule[] = [
   duplicateKey,
   filePermissions,
   ignoredFileName,
+  cloudInitManaged,
   bridgeTimerUnits,
   interfaceNameTooLong,
   mtuTooSmallForIpv6,
