@@ -125,6 +125,11 @@ export interface LanguageModule<Doc> {
   kind: FileKind;
   rules: readonly RuleMeta[];
   parse(text: string): Doc;
+  /**
+   * The parse of `text` from the parse of `previousText` (optional): an editor's change re-reads only what it
+   * touched. Must equal parse(text); `previous` is used up.
+   */
+  reparse?(previous: Doc, previousText: string, text: string): Doc;
   diagnose(doc: Doc, ctx: LanguageContext): Diagnostic[];
   complete(doc: Doc, position: Position, ctx: LanguageContext): CompletionItem[];
   hover(doc: Doc, position: Position, ctx: LanguageContext): Hover | undefined;

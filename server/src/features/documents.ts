@@ -10,11 +10,24 @@ export interface Analysis {
   diagnostics(ctx: LanguageContext): Diagnostic[];
 }
 
-export function analyze(path: string, text: string, forcedKind?: FileKind): Analysis | undefined {
+/**
+ * The analysis of a document's text. With `previous` (the analysis of
+ * `previousText`, of the same kind), a language that can re-reads only what
+ * changed; `previous` is used up then.
+ */
+export function analyze(
+  path: string,
+  text: string,
+  forcedKind?: FileKind,
+  previous?: { analysis: Analysis; text: string },
+): Analysis | undefined {
   const kind = forcedKind ?? detectKind(path, text);
   if (!kind) return undefined;
   const language = languageOf(kind);
-  const doc = language.parse(text);
+  const doc =
+    previous && previous.analysis.kind === kind && language.reparse
+      ? language.reparse(previous.analysis.doc, previous.text, text)
+      : language.parse(text);
   let cached: Diagnostic[] | undefined;
   return {
     kind,
@@ -27,15 +40,17 @@ export function analyze(path: string, text: string, forcedKind?: FileKind): Anal
   };
 }
 
-/** Caches the analysis of open documents by URI and version. */
+/** Caches the analysis of open documents by URI and version; a new version is parsed from the one before. */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  private readonly entries = new Map<string, { version: number; text: string; analysis: Analysis | undefined }>();
 
   get(uri: string, version: number, path: string, text: () => string, kind?: FileKind): Analysis | undefined {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.analysis;
-    const analysis = analyze(path, text(), kind);
-    this.entries.set(uri, { version, analysis });
+    const current = text();
+    const previous = hit?.analysis ? { analysis: hit.analysis, text: hit.text } : undefined;
+    const analysis = analyze(path, current, kind, previous);
+    this.entries.set(uri, { version, text: current, analysis });
     return analysis;
   }
 

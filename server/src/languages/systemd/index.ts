@@ -7,7 +7,7 @@ import { effectiveUnitLenses } from "./effective-lens.js";
 import { formatUnit } from "./format.js";
 import { hoverUnit } from "./hover.js";
 import { unitFolding, unitSymbols } from "./outline.js";
-import { parseUnitFile, type UnitFile } from "./parser.js";
+import { parseUnitFile, reparseUnitFile, type UnitFile } from "./parser.js";
 import { systemdRules } from "./rules/index.js";
 import { securityLenses, securityRefactorings } from "./security/editor.js";
 import { unitSemanticTokens } from "./semantic-tokens.js";
@@ -16,6 +16,7 @@ export const systemdLanguage: LanguageModule<UnitFile> = {
   kind: "systemd",
   rules: systemdRules.map((r) => r.meta),
   parse: parseUnitFile,
+  reparse: reparseUnitFile,
   diagnose: (unit, lctx) => runRules(systemdRules, unitContext(unit, lctx), lctx, unit.comments),
   complete: completeUnit,
   hover: hoverUnit,

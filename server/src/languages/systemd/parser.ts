@@ -79,37 +79,216 @@ function isWhitespace(ch: string | undefined): boolean {
 export function parseUnitFile(text: string): UnitFile {
   const lines = splitLines(text);
   const unit: UnitFile = { lines, sections: [], comments: [], problems: [], crlfLines: crlfLines(text) };
-  let pending: Segment[] | undefined;
-  let pendingLength = 0;
+  const reader = new LineReader(unit);
+  for (let lineNo = 0; lineNo < lines.length; lineNo++) reader.read(lineNo, lines[lineNo] ?? "");
+  reader.finish();
+  closeLastSection(unit);
+  return unit;
+}
 
-  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
-    let raw = lines[lineNo] ?? "";
+/**
+ * The parse of `text` from the parse of `previousText` (`previous`), reading
+ * again only the logical lines an edit touched: unit files are line by line,
+ * so an edit inside one assignment re-parses that assignment. The untouched
+ * assignments stay the same objects (rules may keep what they found on them);
+ * those below an edit that adds or removes lines are moved. An edit that adds,
+ * removes or changes a section header is parsed whole. Equal to
+ * parseUnitFile(text) in every field; `previous` is used up (its sections are
+ * updated in place) and must not be read afterwards.
+ */
+export function reparseUnitFile(previous: UnitFile, previousText: string, text: string): UnitFile {
+  if (text === previousText) return previous;
+  // Past 1 MiB a backslash no longer continues a line: the simple rules below do not hold.
+  if (text.length > LONG_LINE_MAX || previousText.length > LONG_LINE_MAX) return parseUnitFile(text);
+  const change = changedLines(previous.lines, previousText, text);
+  const { lines, first, delta } = change;
+  // Start at the logical line the change is part of: back over comments and lines continued into it.
+  let restart = first;
+  for (let j = first - 1; j >= 0; j--) {
+    const line = lines[j] as string;
+    if (isComment(j === 0 ? withoutBom(line) : line)) continue;
+    if (!endsWithUnescapedBackslash(line)) break;
+    restart = j;
+  }
+  // The first line's byte order mark and what comes before the first header: parsed whole (rare, and simple).
+  if (restart === 0) return parseUnitFile(text);
+  const section = sectionAt(previous, restart - 1);
+  if (!section) return parseUnitFile(text);
+
+  // Read the changed lines into a scratch section, on until both parses are between logical lines again.
+  const scratchSection: Section = { ...section, entries: [] };
+  const scratch: UnitFile = { lines, sections: [scratchSection], comments: [], problems: [], crlfLines: [] };
+  const reader = new LineReader(scratch);
+  let next = restart;
+  for (; next < lines.length; next++) {
+    if (next > change.lastNew && !reader.continuing && !continuesInto(previous.lines, next - delta)) break;
+    reader.read(next, lines[next] as string);
+  }
+  reader.finish();
+  if (scratch.sections.length !== 1) return parseUnitFile(text);
+  const oldEnd = next - delta;
+  const replaced = (line: number) => line >= restart && line < oldEnd;
+  const sectionIndex = previous.sections.indexOf(section);
+  for (let i = sectionIndex + 1; i < previous.sections.length; i++) {
+    const header = (previous.sections[i] as Section).headerRange.start.line;
+    if (header >= oldEnd) break;
+    if (replaced(header)) return parseUnitFile(text);
+  }
+
+  // Commit: splice the new items in, move those below by the lines added or removed.
+  const move = <T extends { line: number }>(item: T): T => (delta === 0 ? item : { ...item, line: item.line + delta });
+  const comments: Comment[] = [];
+  for (const c of previous.comments) {
+    if (c.line >= oldEnd) break;
+    if (c.line < restart) comments.push(c);
+  }
+  comments.push(...scratch.comments);
+  for (const c of previous.comments) if (c.line >= oldEnd) comments.push(move(c));
+  const problems: SyntaxProblem[] = [];
+  for (const p of previous.problems) if (p.range.start.line < restart) problems.push(p);
+  problems.push(...scratch.problems);
+  for (const p of previous.problems)
+    if (p.range.start.line >= oldEnd) problems.push(delta === 0 ? p : { ...p, range: shiftRange(p.range, delta) });
+
+  const entries: Entry[] = [];
+  for (const e of section.entries) if (e.range.start.line < restart) entries.push(e);
+  for (const e of scratchSection.entries) {
+    (e as ParsedEntry).section = section;
+    entries.push(e);
+  }
+  for (const e of section.entries) if (e.range.start.line >= oldEnd) entries.push(delta === 0 ? e : (e as ParsedEntry).moved(delta));
+  section.entries = entries;
+  section.range = sectionRange(section);
+  if (delta !== 0)
+    for (let i = sectionIndex + 1; i < previous.sections.length; i++) {
+      const s = previous.sections[i] as Section;
+      s.headerRange = shiftRange(s.headerRange, delta);
+      s.nameRange = shiftRange(s.nameRange, delta);
+      s.entries = s.entries.map((e) => (e as ParsedEntry).moved(delta));
+      s.range = sectionRange(s);
+    }
+  return { lines, sections: previous.sections.slice(), comments, problems, crlfLines: crlfLines(text) };
+}
+
+function withoutBom(line: string): string {
+  return line.startsWith("\uFEFF") ? line.slice(1) : line;
+}
+
+/** Whether a logical line continues from above into line `line`: the nearest line above that is no comment ends in a backslash. */
+function continuesInto(lines: readonly string[], line: number): boolean {
+  for (let j = line - 1; j >= 0; j--) {
+    const text = lines[j] as string;
+    if (isComment(j === 0 ? withoutBom(text) : text)) continue;
+    return endsWithUnescapedBackslash(text);
+  }
+  return false;
+}
+
+interface LineChange {
+  /** The lines of the new text: the unchanged ones are the previous strings. */
+  lines: string[];
+  /** First line that may differ (the same in both texts). */
+  first: number;
+  /** Last line of the new text that may differ; the lines after it are those after the old text's `lastNew - delta`. */
+  lastNew: number;
+  /** Lines added (removed, when negative). */
+  delta: number;
+}
+
+/**
+ * The lines two texts differ in, from their common beginning and end. A line
+ * starts after \n, and after a \r that no \n follows: whether a line starts at
+ * an offset depends on the characters on both sides of it, so the unchanged
+ * lines are those that end before the common beginning does, and those that
+ * start after the common end starts.
+ */
+function changedLines(previousLines: readonly string[], before: string, after: string): LineChange {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
+    suffix++;
+  const common = lineHolding(before, Math.max(prefix - 1, 0), 0, 0);
+  const lastOld = lineHolding(before, before.length - suffix, common.line, common.start).line;
+  const lastNew = lineHolding(after, after.length - suffix, common.line, common.start).line;
+  const end = nextLineStart(after, after.length - suffix);
+  const middle = splitLines(after.slice(common.start, end < 0 ? after.length : end));
+  if (end >= 0) middle.pop();
+  const lines = previousLines.slice(0, common.line).concat(middle, previousLines.slice(lastOld + 1));
+  return { lines, first: common.line, lastNew, delta: lastNew - lastOld };
+}
+
+function startsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/** The line holding `offset` and the offset it starts at, counting on from a line start below it. */
+function lineHolding(text: string, offset: number, fromLine: number, fromStart: number): { line: number; start: number } {
+  let line = fromLine;
+  let start = fromStart;
+  for (let i = fromStart; i < offset; i++) {
+    if (startsLine(text, i)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, start };
+}
+
+/** The first line start after `offset`, or -1. */
+function nextLineStart(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) if (startsLine(text, i)) return i + 1;
+  return -1;
+}
+
+/** Whether a line is a comment (`#` or `;` first after blanks): comments are skipped, also inside a continuation. */
+function isComment(raw: string): boolean {
+  const firstNonBlank = firstNonWhitespace(raw);
+  return firstNonBlank < raw.length && (raw[firstNonBlank] === "#" || raw[firstNonBlank] === ";");
+}
+
+/** Reads physical lines one after the other into logical lines: the state between lines is the pending continuation. */
+class LineReader {
+  private pending: Segment[] | undefined;
+  private pendingLength = 0;
+
+  constructor(private readonly unit: UnitFile) {}
+
+  /** Whether a logical line is still open (the last line read continues). */
+  get continuing(): boolean {
+    return this.pending !== undefined;
+  }
+
+  read(lineNo: number, line: string): void {
+    let raw = line;
     let column = 0;
     if (lineNo === 0 && raw.startsWith("\uFEFF")) {
       raw = raw.slice(1);
       column = 1;
     }
-    const firstNonBlank = firstNonWhitespace(raw);
-    if (firstNonBlank < raw.length && (raw[firstNonBlank] === "#" || raw[firstNonBlank] === ";")) {
-      unit.comments.push({ line: lineNo, text: raw });
-      continue;
+    if (isComment(raw)) {
+      this.unit.comments.push({ line: lineNo, text: raw });
+      return;
     }
     const segment: Segment = { line: lineNo, column, text: raw };
-    if (pending) pending.push(segment);
-    else pending = [segment];
-    pendingLength += raw.length;
+    if (this.pending) this.pending.push(segment);
+    else this.pending = [segment];
+    this.pendingLength += raw.length;
 
-    if (endsWithUnescapedBackslash(raw) && pendingLength <= LONG_LINE_MAX) {
+    if (endsWithUnescapedBackslash(raw) && this.pendingLength <= LONG_LINE_MAX) {
       segment.text = `${raw.slice(0, -1)} `;
-      continue;
+      return;
     }
-    parseLogicalLine(unit, pending, pendingLength);
-    pending = undefined;
-    pendingLength = 0;
+    this.finish();
   }
-  if (pending) parseLogicalLine(unit, pending, pendingLength);
-  closeLastSection(unit);
-  return unit;
+
+  finish(): void {
+    if (this.pending) parseLogicalLine(this.unit, this.pending, this.pendingLength);
+    this.pending = undefined;
+    this.pendingLength = 0;
+  }
 }
 
 function crlfLines(text: string): number[] {
@@ -144,25 +323,67 @@ export function endsWithUnescapedBackslash(s: string): boolean {
   return escaped;
 }
 
-/** Resolves offsets in the joined text of segments to document positions. */
-function makePositionAt(segments: Segment[]): (offset: number) => Position {
-  return (offset: number): Position => {
-    let remaining = offset;
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i] as Segment;
-      if (remaining <= seg.text.length && (remaining < seg.text.length || i === segments.length - 1)) {
-        return { line: seg.line, character: seg.column + remaining };
-      }
-      remaining -= seg.text.length;
+/** The document position of an offset in the joined text of segments (their lines moved by `lineShift`). */
+function segmentPosition(segments: readonly Segment[], offset: number, lineShift: number): Position {
+  let remaining = offset;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] as Segment;
+    if (remaining <= seg.text.length && (remaining < seg.text.length || i === segments.length - 1)) {
+      return { line: seg.line + lineShift, character: seg.column + remaining };
     }
-    const last = segments[segments.length - 1] as Segment;
-    return { line: last.line, character: last.column + last.text.length };
-  };
+    remaining -= seg.text.length;
+  }
+  const last = segments[segments.length - 1] as Segment;
+  return { line: last.line + lineShift, character: last.column + last.text.length };
+}
+
+function shiftPosition(p: Position, lines: number): Position {
+  return { line: p.line + lines, character: p.character };
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return { start: shiftPosition(r.start, lines), end: shiftPosition(r.end, lines) };
+}
+
+/** An assignment as parsed; it keeps its segments to map value offsets and to move with the lines above it. */
+class ParsedEntry implements Entry {
+  constructor(
+    readonly key: string,
+    readonly keyRange: Range,
+    readonly value: string,
+    readonly valueRange: Range,
+    readonly range: Range,
+    readonly reportLine: number,
+    public section: Section,
+    private readonly segments: readonly Segment[],
+    private readonly valueStart: number,
+    private readonly lineShift: number,
+  ) {}
+
+  positionAt(offset: number): Position {
+    return segmentPosition(this.segments, this.valueStart + offset, this.lineShift);
+  }
+
+  /** The same assignment `lines` lines further down (up, when negative). */
+  moved(lines: number): ParsedEntry {
+    return new ParsedEntry(
+      this.key,
+      shiftRange(this.keyRange, lines),
+      this.value,
+      shiftRange(this.valueRange, lines),
+      shiftRange(this.range, lines),
+      this.reportLine + lines,
+      this.section,
+      this.segments,
+      this.valueStart,
+      this.lineShift + lines,
+    );
+  }
 }
 
 function parseLogicalLine(unit: UnitFile, segments: Segment[], length: number): void {
   const joined = segments.map((s) => s.text).join("");
-  const positionAt = makePositionAt(segments);
+  const positionAt = (offset: number): Position => segmentPosition(segments, offset, 0);
   let start = 0;
   let end = joined.length;
   while (start < end && isWhitespace(joined[start])) start++;
@@ -229,23 +450,30 @@ function parseLogicalLine(unit: UnitFile, segments: Segment[], length: number): 
   while (keyEnd > start && isWhitespace(joined[keyEnd - 1])) keyEnd--;
   let valueStart = start + eq + 1;
   while (valueStart < end && isWhitespace(joined[valueStart])) valueStart++;
-  section.entries.push({
-    key: joined.slice(start, keyEnd),
-    keyRange: { start: positionAt(start), end: positionAt(keyEnd) },
-    value: joined.slice(valueStart, end),
-    valueRange: { start: positionAt(valueStart), end: positionAt(end) },
-    range: whole,
-    reportLine,
-    positionAt: (offset: number) => positionAt(valueStart + offset),
-    section,
-  });
+  section.entries.push(
+    new ParsedEntry(
+      joined.slice(start, keyEnd),
+      { start: positionAt(start), end: positionAt(keyEnd) },
+      joined.slice(valueStart, end),
+      { start: positionAt(valueStart), end: positionAt(end) },
+      whole,
+      reportLine,
+      section,
+      segments,
+      valueStart,
+      0,
+    ),
+  );
 }
 
 function closeLastSection(unit: UnitFile): void {
   const section = unit.sections[unit.sections.length - 1];
-  if (!section) return;
+  if (section) section.range = sectionRange(section);
+}
+
+function sectionRange(section: Section): Range {
   const lastEntry = section.entries[section.entries.length - 1];
-  section.range = { start: section.headerRange.start, end: lastEntry ? lastEntry.range.end : section.headerRange.end };
+  return { start: section.headerRange.start, end: lastEntry ? lastEntry.range.end : section.headerRange.end };
 }
 
 /** The entry whose key or value range holds the position, if any. */
