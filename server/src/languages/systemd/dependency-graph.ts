@@ -477,7 +477,7 @@ function buildGraph(
 }
 
 /** The last DefaultDependencies= of the unit with its drop-ins (an empty assignment resets it to yes). */
-function defaultDependenciesSetting(entries: SourcedEntry[]): boolean {
+function defaultDependenciesSetting(entries: readonly SourcedEntry[]): boolean {
   let value = true;
   for (const { entry } of entries)
     if (entry.section.name === "Unit" && entry.key === "DefaultDependencies")
@@ -486,7 +486,7 @@ function defaultDependenciesSetting(entries: SourcedEntry[]): boolean {
 }
 
 /** The unit a timer, path or socket unit activates: Unit= (Service= for a socket), or the service of its own name. */
-function activatedBy(name: string, entries: SourcedEntry[]): { name: string; entry?: Entry; path?: string } | undefined {
+function activatedBy(name: string, entries: readonly SourcedEntry[]): { name: string; entry?: Entry; path?: string } | undefined {
   const type = typeOf(name);
   if (type !== "timer" && type !== "path" && type !== "socket") return undefined;
   const section = type === "timer" ? "Timer" : type === "path" ? "Path" : "Socket";
@@ -509,8 +509,22 @@ function activatedBy(name: string, entries: SourcedEntry[]): { name: string; ent
   return { name: `${stemOf(name)}.service` };
 }
 
-/** The unit names of a dependency assignment, specifiers expanded, with the range of each word. */
-function namesIn(entry: Entry, self: string): { name: string; range: Range }[] {
+const namesOfEntry = new WeakMap<Entry, { self: string; names: readonly { name: string; range: Range }[] }>();
+
+/**
+ * The unit names of a dependency assignment, specifiers expanded, with the range of each word. Kept with the
+ * parsed entry (which never changes): every graph that loads the unit (each unit set loads the standard targets
+ * from the workspace's systemd package) asks for the same entries' names.
+ */
+function namesIn(entry: Entry, self: string): readonly { name: string; range: Range }[] {
+  const known = namesOfEntry.get(entry);
+  if (known?.self === self) return known.names;
+  const names = wordsOf(entry, self);
+  namesOfEntry.set(entry, { self, names });
+  return names;
+}
+
+function wordsOf(entry: Entry, self: string): { name: string; range: Range }[] {
   if (entry.value === "") return [];
   const split = splitWords(entry.value);
   if (!split.ok) return [];

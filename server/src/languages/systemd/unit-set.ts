@@ -341,11 +341,20 @@ function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every assignment of the loaded unit in the order systemd reads them, each with its file. */
-export function sourcedEntries(unit: LoadedUnit): SourcedEntry[] {
-  return unit.layers.flatMap((layer) =>
-    layer.file.sections.flatMap((s) => s.entries.map((entry) => ({ entry, path: layer.path, role: layer.role }))),
-  );
+const entriesOfUnit = new WeakMap<LoadedUnit, readonly SourcedEntry[]>();
+
+/**
+ * Every assignment of the loaded unit in the order systemd reads them, each with its file. Kept with the
+ * loaded unit (which does not change once loaded): a dependency graph and the merge ask for the same unit's.
+ */
+export function sourcedEntries(unit: LoadedUnit): readonly SourcedEntry[] {
+  const known = entriesOfUnit.get(unit);
+  if (known) return known;
+  const entries: SourcedEntry[] = [];
+  for (const layer of unit.layers)
+    for (const s of layer.file.sections) for (const entry of s.entries) entries.push({ entry, path: layer.path, role: layer.role });
+  entriesOfUnit.set(unit, entries);
+  return entries;
 }
 
 /** The unit a systemd file configures, for loading: its own name, or the name its drop-in directory stands for. */
