@@ -63,6 +63,10 @@ interface Index {
   dropInDirs: Map<string, WorkspaceFile[]>;
   /** unit name → files of that name anywhere (for a drop-in whose unit lives elsewhere in the workspace). */
   byName: Map<string, WorkspaceFile[]>;
+  /** unit name → links of that name in `*.wants/`-style directories (an enabled unit the tree does not hold). */
+  linkedByName: Map<string, WorkspaceFile[]>;
+  /** Where each directory of the workspace sits on the search path, placed once. */
+  placed: Map<string, UnitDir>;
   /** Every file's path, normalized: whether the file being checked is among them is asked once per check. */
   paths: Set<string>;
 }
@@ -78,7 +82,14 @@ function isUnitFileName(name: string): boolean {
 }
 
 function buildIndex(files: readonly WorkspaceFile[]): Index {
-  const index: Index = { sets: new Map(), dropInDirs: new Map(), byName: new Map(), paths: new Set() };
+  const index: Index = {
+    sets: new Map(),
+    dropInDirs: new Map(),
+    byName: new Map(),
+    linkedByName: new Map(),
+    placed: new Map(),
+    paths: new Set(),
+  };
   const addDir = (dir: string): UnitDir => {
     const placed = placeUnitDir(dir);
     const key = unitSetKey(placed);
@@ -105,7 +116,13 @@ function buildIndex(files: readonly WorkspaceFile[]): Index {
       addDir(dirOf(dir));
       continue;
     }
-    if (!isUnitFileName(name) || isDependencyDir(dirName)) continue;
+    if (!isUnitFileName(name)) continue;
+    if (isDependencyDir(dirName)) {
+      const links = index.linkedByName.get(name) ?? [];
+      links.push(file);
+      index.linkedByName.set(name, links);
+      continue;
+    }
     const placed = addDir(dir);
     const set = index.sets.get(unitSetKey(placed)) as IndexedSet;
     let units = set.units.get(placed.dir);
@@ -272,11 +289,14 @@ export function loadUnit(workspace: WorkspaceIndex, name: string, fromPath: stri
     const template = templateOf(target);
     const elsewhere = (n: string) => home?.dirs.map((d) => home.units.get(d.dir)?.get(n)).find(Boolean);
     found = template ? elsewhere(template) : undefined;
-    // Not in this unit set: the nearest file of that name elsewhere in the workspace.
-    const other = index.byName.get(target) ?? (template ? index.byName.get(template) : undefined);
-    if (!found && other?.length) {
-      found = [...other].sort((a, b) => commonPrefix(b.path, fromPath) - commonPrefix(a.path, fromPath))[0];
-      const otherSet = found ? index.sets.get(unitSetKey(placeUnitDir(dirOf(found.path)))) : undefined;
+    // Not in this unit set: the nearest file of that name elsewhere in the workspace, never in another host's tree.
+    const other = found
+      ? undefined
+      : (nearestElsewhere(index, target, fromUnitDir, fromPath) ??
+        (template ? nearestElsewhere(index, template, fromUnitDir, fromPath) : undefined));
+    if (other) {
+      found = other;
+      const otherSet = index.sets.get(unitSetKey(placedDir(index, dirOf(other.path))));
       if (otherSet) searchDirs = [...searchDirs, ...otherSet.dirs.filter((d) => !searchDirs.some((s) => s.dir === d.dir))];
     }
   }
@@ -302,6 +322,77 @@ export function loadUnit(workspace: WorkspaceIndex, name: string, fromPath: stri
   loaded.dropIns = collectDropIns(index, searchDirs, [target, ...loaded.aliases.filter((a) => a !== target)], reader);
   loaded.layers = [...(loaded.fragment ? [loaded.fragment] : []), ...loaded.dropIns];
   return loaded;
+}
+
+/** A directory placed on the search path, once per index. */
+function placedDir(index: Index, dir: string): UnitDir {
+  let placed = index.placed.get(dir);
+  if (!placed) {
+    placed = placeUnitDir(dir);
+    index.placed.set(dir, placed);
+  }
+  return placed;
+}
+
+/** A host-like tree (`…/etc/systemd/system`, `…/lib/systemd/system`) has a root above its directories; a flat folder is its own root. */
+function inHostTree(d: UnitDir): boolean {
+  return d.root !== d.dir;
+}
+
+/**
+ * Whether a file in `dir` may stand in for a unit a file in `from` names. A fleet repository holds many hosts'
+ * trees side by side (hosts/web1/etc/systemd/system, hosts/db1/etc/systemd/system): a host never reads another's
+ * units, so a file in a host tree sees only its own tree's units and flat folders; a flat folder (units/ beside
+ * dropins/) sees any.
+ */
+function visibleFrom(index: Index, from: UnitDir, dir: string): boolean {
+  const placed = placedDir(index, dir);
+  return !inHostTree(placed) || !inHostTree(from) || placed.root === from.root;
+}
+
+/** The file of that name elsewhere in the workspace nearest to `fromPath`, among those its tree may see. */
+function nearestElsewhere(index: Index, name: string, from: UnitDir, fromPath: string): WorkspaceFile | undefined {
+  let best: WorkspaceFile | undefined;
+  let bestShared = -1;
+  for (const file of index.byName.get(name) ?? []) {
+    if (!visibleFrom(index, from, dirOf(file.path))) continue;
+    const shared = commonPrefix(file.path, fromPath);
+    if (shared > bestShared) {
+      best = file;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+/**
+ * The file that defines unit `name` as seen from the file at `fromPath`: the first along its unit set's search
+ * path, or the nearest elsewhere in the workspace that its tree may see (never another host's; loadUnit() looks
+ * the same way). Undefined when the workspace gives no files by path (then only unitText() by name is known).
+ */
+export function findUnitFile(workspace: WorkspaceIndex, name: string, fromPath: string): WorkspaceFile | undefined {
+  if (!workspace.systemdFiles) return undefined;
+  const { index, fromUnitDir, home } = viewFrom(workspace, fromPath);
+  for (const d of home?.dirs ?? []) {
+    const hit = home?.units.get(d.dir)?.get(name);
+    if (hit) return hit;
+  }
+  return nearestElsewhere(index, name, fromUnitDir, fromPath);
+}
+
+/** Whether the file at `fromPath` sees a unit of that name: a unit file, or a link of an enabled unit in a `*.wants/` directory. */
+export function seesUnitNamed(workspace: WorkspaceIndex, name: string, fromPath: string): boolean {
+  if (!workspace.systemdFiles) return workspace.unitNames().includes(name);
+  if (findUnitFile(workspace, name, fromPath)) return true;
+  const { index, fromUnitDir } = viewFrom(workspace, fromPath);
+  return (index.linkedByName.get(name) ?? []).some((link) => visibleFrom(index, fromUnitDir, dirOf(dirOf(link.path))));
+}
+
+/** The text of unit `name` as seen from the file at `fromPath` (its unsaved text when open); by name alone where the workspace knows no paths. */
+export function unitTextFrom(workspace: WorkspaceIndex, name: string, fromPath: string): string | undefined {
+  if (!workspace.systemdFiles) return workspace.unitText?.(name);
+  const file = findUnitFile(workspace, name, fromPath);
+  return file ? workspace.textOf?.(file.path) : undefined;
 }
 
 /** A name inside a directory; the current directory of a relative path is "". */

@@ -1,4 +1,5 @@
 import type { UnitRule } from "../rule.js";
+import { unitTextFrom } from "../unit-set.js";
 
 /**
  * The classic drop-in mistake: a new ExecStart= added to, instead of replacing, the unit's own. Only for a drop-in
@@ -17,7 +18,7 @@ export const dropinExecStart: UnitRule = {
     const loaded = ctx.effective();
     // With the unit file at hand, systemd/unit-refused checks the merged unit precisely instead.
     if (loaded?.fragment) return;
-    if (ctx.info.unitName && ctx.workspace.unitText?.(ctx.info.unitName) !== undefined) return;
+    if (ctx.info.unitName && unitTextFrom(ctx.workspace, ctx.info.unitName, ctx.path) !== undefined) return;
     // The drop-ins of the unit that sort before this one count: 10-reset.conf may clear ExecStart= for 20-new.conf.
     const layers = loaded?.dropIns ?? [];
     const self = ctx.selfLayer();

@@ -1,5 +1,6 @@
 import { parseUnitFile } from "../parser.js";
 import { allEntries, type UnitCheckContext, type UnitRule } from "../rule.js";
+import { unitTextFrom } from "../unit-set.js";
 
 const pulling = new Set(["Wants", "Requires", "BindsTo"]);
 /** Whether a command line runs a wait-online helper: a word containing `wait-online`, or `nm-online` by name or path. */
@@ -14,15 +15,14 @@ const pullsNetworkOnline = (key: string, value: string) => pulling.has(key) && /
  * drbd@.target requires drbd@%i.service, which wants the target).
  */
 function pullsInViaDependency(ctx: UnitCheckContext): boolean {
-  const unitText = ctx.workspace.unitText;
-  if (!unitText) return false;
   for (const e of allEntries(ctx.unit)) {
     if (e.section.name !== "Unit" || !pulling.has(e.key)) continue;
     for (const name of e.value.split(/\s+/)) {
       // drbd@%i.service (the same instance of another template) is configured by that template's file, drbd@.service.
       const file = name.replace(/@%[iI](\.[a-z]+)$/, "@$1");
       if (file === "" || file.includes("%")) continue;
-      const text = unitText.call(ctx.workspace, file) ?? unitText.call(ctx.workspace, file.replace(/@[^@.]+(\.[a-z]+)$/, "@$1"));
+      const text =
+        unitTextFrom(ctx.workspace, file, ctx.path) ?? unitTextFrom(ctx.workspace, file.replace(/@[^@.]+(\.[a-z]+)$/, "@$1"), ctx.path);
       if (!text) continue;
       const other = parseUnitFile(text);
       if (other.sections.some((s) => s.name === "Unit" && s.entries.some((x) => pullsNetworkOnline(x.key, x.value)))) return true;

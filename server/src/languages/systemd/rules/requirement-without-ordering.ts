@@ -1,6 +1,7 @@
 import { parseUnitFile } from "../parser.js";
 import type { UnitCheckContext, UnitRule } from "../rule.js";
 import { addLineAfter, listWords, stemOfName, typeOfName } from "../unit-query.js";
+import { unitTextFrom } from "../unit-set.js";
 import { activatedUnit, resolveNameSpecifiers } from "./trigger-requires-own-unit.js";
 
 const requiring = ["Requires", "BindsTo"] as const;
@@ -8,7 +9,7 @@ const requiring = ["Requires", "BindsTo"] as const;
 /** Whether the other unit, as the workspace has it, orders itself before this one (Before=this). */
 function otherOrdersItselfBefore(ctx: UnitCheckContext, other: string, self: string | undefined): boolean {
   if (!self) return false;
-  const text = ctx.workspace.unitText?.call(ctx.workspace, other);
+  const text = unitTextFrom(ctx.workspace, other, ctx.path);
   if (!text) return false;
   return listWords(parseUnitFile(text), "Unit", "Before").some((w) => w.word === self);
 }

@@ -1,5 +1,6 @@
 import type { UnitRule } from "../rule.js";
 import { lastEntry } from "../unit-query.js";
+import { seesUnitNamed } from "../unit-set.js";
 
 /** Restart= values under which systemd restarts a service that exited cleanly. */
 const restartsOnSuccess = new Set(["always", "on-success"]);
@@ -17,7 +18,8 @@ export const timerServiceRestarts: UnitRule = {
     // Type=oneshot with these values is refused outright (systemd/unit-refused).
     if (lastEntry(ctx.unit, "Service", "Type")?.value === "oneshot") return;
     const timer = ctx.info.unitName.replace(/\.service$/, ".timer");
-    if (!ctx.workspace.unitNames().includes(timer)) return;
+    // The timer of this service's own tree: in a fleet repository, another host's timer of that name does not start it.
+    if (!seesUnitNamed(ctx.workspace, timer, ctx.path)) return;
     report(
       restart.valueRange,
       `${timer} starts this service on its schedule, but Restart=${restart.value} makes systemd start it again every time it exits, successfully or not: the job runs in a loop (every RestartSec=, 100 ms by default) instead of once per elapse. Use Restart=on-failure, or no.`,

@@ -1,4 +1,5 @@
 import type { UnitRule } from "../rule.js";
+import { seesUnitNamed } from "../unit-set.js";
 
 /** The template of an instance name: foo@bar.service → foo@.service. */
 function templateOf(name: string): string | undefined {
@@ -16,9 +17,9 @@ export const timerUnitMissing: UnitRule = {
     if (ctx.info.isDropIn || ctx.type !== "timer" || !ctx.info.unitName) return;
     // A scan that stopped at its budget proves nothing about what is missing (the server says so once).
     if (ctx.workspace.incomplete?.()) return;
-    const names = new Set(ctx.workspace.unitNames());
     // Only a workspace that holds other units says anything about what is missing.
-    if ([...names].every((n) => n === ctx.info.unitName || n === ctx.info.fileName)) return;
+    const names = ctx.workspace.unitNames();
+    if (names.length === 0 || (names.length === 1 && names[0] === ctx.info.unitName)) return;
     let unitEntry: (typeof ctx.unit.sections)[number]["entries"][number] | undefined;
     for (const section of ctx.unit.sections) {
       if (section.name !== "Timer") continue;
@@ -27,7 +28,9 @@ export const timerUnitMissing: UnitRule = {
     if (unitEntry?.value.includes("%")) return;
     const target = unitEntry?.value ?? ctx.info.unitName.replace(/\.timer$/, ".service");
     const template = templateOf(target);
-    if (names.has(target) || (template !== undefined && names.has(template))) return;
+    // Looked up as the timer's own tree sees units: in a fleet repository, another host's service of that name does not count.
+    if (seesUnitNamed(ctx.workspace, target, ctx.path) || (template !== undefined && seesUnitNamed(ctx.workspace, template, ctx.path)))
+      return;
     if (unitEntry) {
       report(
         unitEntry.valueRange,

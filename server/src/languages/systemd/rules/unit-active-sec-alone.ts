@@ -2,6 +2,7 @@ import { parseUnitFile } from "../parser.js";
 import type { UnitCheckContext, UnitRule } from "../rule.js";
 import { timerTriggers } from "../timer-triggers.js";
 import { addLineAfter, listWords } from "../unit-query.js";
+import { unitTextFrom } from "../unit-set.js";
 import { activatedUnit } from "./trigger-requires-own-unit.js";
 
 const relativeToUnit = new Set(["OnUnitActiveSec", "OnUnitInactiveSec"]);
@@ -9,7 +10,7 @@ const relativeToUnit = new Set(["OnUnitActiveSec", "OnUnitInactiveSec"]);
 /** Whether the activated unit, as the workspace has it, pulls this timer in itself: then it has run once by the time the timer starts (Debian's psd-resync.service wants psd-resync.timer). */
 function startedByItsUnit(ctx: UnitCheckContext): boolean {
   const target = activatedUnit(ctx);
-  const text = target ? ctx.workspace.unitText?.call(ctx.workspace, target) : undefined;
+  const text = target ? unitTextFrom(ctx.workspace, target, ctx.path) : undefined;
   if (!text || !ctx.info.unitName) return false;
   const other = parseUnitFile(text);
   return ["Wants", "Requires", "BindsTo", "Upholds"].some((k) => listWords(other, "Unit", k).some((w) => w.word === ctx.info.unitName));

@@ -7,6 +7,7 @@
 import type { LanguageContext } from "../../../core/language.js";
 import type { UnitFile } from "../parser.js";
 import { describeUnitPath } from "../unit-name.js";
+import { unitTextFrom } from "../unit-set.js";
 import { type SecurityInput, type SecurityOutcome, scoreService } from "./index.js";
 import type { Scope } from "./types.js";
 
@@ -24,7 +25,7 @@ export function documentSecurity(unit: UnitFile, ctx: LanguageContext): { input:
     return { input, outcome: scoreService(input, unit) };
   }
   // A drop-in is scored as what it makes of its unit, when the workspace has the unit file.
-  const base = info.unitName ? ctx.workspace.unitText?.(info.unitName) : undefined;
+  const base = info.unitName ? unitTextFrom(ctx.workspace, info.unitName, ctx.path) : undefined;
   if (!info.unitName || base === undefined) return undefined;
   const unitPath = ctx.path.replace(/[^\\/]+[\\/][^\\/]+$/, info.unitName);
   const input: SecurityInput = { path: unitPath, text: base, dropIns: [{ path: ctx.path, text }], ...common };
