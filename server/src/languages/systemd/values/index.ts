@@ -130,7 +130,7 @@ export const validators: Record<string, ValueValidator> = {
   config_parse_socket_bindtodevice: N.validateInterfaceName,
   config_parse_socket_listen: L.validateSocketListen,
   config_parse_socket_protocol: enumValidator({ ignoreCase: true }),
-  config_parse_socket_service: N.singleUnitValidator(".service"),
+  config_parse_socket_service: N.singleUnitValidator(".service", { socketService: true }),
   // Any boolean is accepted too: yes means ns, no means off.
   config_parse_socket_timestamping: enumValidator({ aliases: ["usec", "µs", "μs", "nsec"], booleans: true }),
   config_parse_strv: N.unitListValidator(),
@@ -197,7 +197,11 @@ function parserNameOf(directive: DirectiveInfo, targetVersion: number): string {
  * ignores the line, so the value set before stays in force.
  */
 export function emptyValueProblem(directive: DirectiveInfo, targetVersion: number): string | undefined {
-  if (parserNameOf(directive, targetVersion) !== "config_parse_bool") return undefined;
+  const parser = parserNameOf(directive, targetVersion);
+  // config_parse_socket_service() reads the empty name as a unit name: "Unit must be of type service, ignoring".
+  if (parser === "config_parse_socket_service")
+    return `An empty ${directive.name}= does not reset it: systemd reads it as a unit name that is not a service and ignores the line, so an earlier ${directive.name}= stays. Remove the line to activate the service of the socket's own name.`;
+  if (parser !== "config_parse_bool") return undefined;
   return `An empty ${directive.name}= does not reset it: systemd cannot parse an empty boolean and ignores the line, so an earlier value stays. Write yes or no.`;
 }
 

@@ -62,11 +62,16 @@ export function unitListValidator(suffix?: string, options: { legacyAlias?: bool
   };
 }
 
-export function singleUnitValidator(suffix?: string): ValueValidator {
+export function singleUnitValidator(suffix?: string, options: { socketService?: boolean } = {}): ValueValidator {
   return (value) => {
     if (value === "") return ok;
     const reason = validateUnitNameValue(value, suffix);
-    return reason ? problem(reason) : ok;
+    if (reason) return problem(reason);
+    // A socket's Service= loads the unit at once: a template without an instance cannot be loaded
+    // ("Failed to load unit echo@.service, ignoring"), so the socket keeps activating NAME.service.
+    if (options.socketService && !hasSpecifier(value) && /@\.[^.@]+$/.test(value))
+      return problem(`'${value}' is a template without an instance; systemd cannot load it and ignores the setting`);
+    return ok;
   };
 }
 
