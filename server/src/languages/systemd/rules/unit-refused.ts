@@ -5,6 +5,7 @@ import { unitNameFromPath } from "../unit-path-escape.js";
 import type { UnitLayer } from "../unit-set.js";
 import { parseExecValue } from "../values/command.js";
 import { validateValue } from "../values/index.js";
+import { parseBoolean } from "../values/scalars.js";
 import { isEmptyFile } from "./masked-unit.js";
 
 /**
@@ -83,14 +84,7 @@ const triggerKeys = {
 
 const checks: Partial<Record<string, Check>> = {
   service: checkService,
-  socket: (v, r) =>
-    requireValid(
-      v,
-      r,
-      "Socket",
-      triggerKeys.Socket,
-      "A socket unit needs a valid Listen…= setting (ListenStream=, ListenDatagram=, ...); systemd refuses it.",
-    ),
+  socket: checkSocket,
   timer: (v, r) =>
     requireValid(
       v,
@@ -198,6 +192,30 @@ function checkService(view: UnitView, report: Report): void {
       `With PAMName= set, KillMode= must be control-group or mixed, not ${killMode.value}; systemd refuses to load the unit.`,
     );
   }
+}
+
+function checkSocket(view: UnitView, report: Report): void {
+  requireValid(
+    view,
+    report,
+    "Socket",
+    triggerKeys.Socket,
+    "A socket unit needs a valid Listen…= setting (ListenStream=, ListenDatagram=, ...); systemd refuses it.",
+  );
+  // Neither an empty Accept= (an empty boolean) nor an empty Service= resets anything: systemd ignores both lines.
+  const lastSet = (key: string) => {
+    let found: Entry | undefined;
+    for (const s of view.sections)
+      if (s.name === "Socket") for (const e of s.entries) if (e.key === key && e.value !== "" && isValid(view, e)) found = e;
+    return found;
+  };
+  const accept = lastSet("Accept");
+  const service = lastSet("Service");
+  if (!accept || !service || parseBoolean(accept.value) !== true) return;
+  report(
+    service.valueRange,
+    'With Accept=yes systemd starts an instance of the template NAME@.service for each connection and refuses a socket that names its service ("Explicit service configuration for accepting socket units not supported"). Remove Service= and provide the template, or set Accept=no.',
+  );
 }
 
 function checkNameMatchesPath(view: UnitView, report: Report, section: string, key: string, suffix: string, requireWhat: boolean): void {
