@@ -42,6 +42,7 @@ import { setuidProgramBlocked } from "./setuid-program-blocked.js";
 import { shellBuiltinCommand } from "./shell-builtin-command.js";
 import { shellSyntaxInCommand } from "./shell-syntax-in-command.js";
 import { shellVariableSubstituted } from "./shell-variable-substituted.js";
+import { socketServiceMissing } from "./socket-service-missing.js";
 import { specifierInDateFormat } from "./specifier-in-date-format.js";
 import { sudoInCommand } from "./sudo-in-command.js";
 import { syntaxError } from "./syntax-error.js";
@@ -86,6 +87,7 @@ export const systemdRules: readonly UnitRule[] = [
   timerWithoutTrigger,
   persistentWithoutCalendar,
   timerUnitMissing,
+  socketServiceMissing,
   // Mistakes systemd-analyze verify accepts: dependencies, settings without effect, command lines, schedules, files
   requirementWithoutOrdering,
   droppedDependency,
