@@ -1,5 +1,5 @@
 /**
- * Timers in the editor: the rules that need a workspace (fixtures under
+ * Timers in the editor: the rules that need a workspace (timers and sockets; fixtures under
  * test/fixtures/systemd-workspace/<rule>/, linted with the folder's unit
  * files as the workspace), the quick fixes of systemd/timespan-as-calendar,
  * hover and completion on OnCalendar=.
@@ -47,6 +47,28 @@ describe("timer rules with a workspace", () => {
       lintText(timer, text, undefined, undefined, ["job.timer"]).filter((d) => d.rule === "systemd/timer-unit-missing"),
       [],
     );
+  });
+
+  const socket = "[Socket]\nListenStream=/run/app.sock\n";
+  const socketFindings = (path: string) =>
+    lintText(path, socket, undefined, undefined, ["app.socket", "other.service"]).filter(
+      (d) => d.rule === "systemd/socket-service-missing",
+    );
+
+  it("reports a socket of the administrator's whose service is missing", () => {
+    assert.equal(socketFindings("/etc/systemd/system/app.socket").length, 1);
+    assert.equal(socketFindings("/srv/units/app.socket").length, 1);
+  });
+
+  it("says nothing about a socket in a package's unit directory, whose service another package may ship", () => {
+    for (const dir of [
+      "/usr/lib/systemd/system",
+      "/lib/systemd/system",
+      "/usr/lib/systemd/user",
+      "/usr/share/systemd/user",
+      "/pkg/root/usr/local/lib/systemd/system",
+    ])
+      assert.deepEqual(socketFindings(`${dir}/app.socket`), [], dir);
   });
 });
 

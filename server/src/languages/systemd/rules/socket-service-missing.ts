@@ -1,5 +1,6 @@
 import type { Entry } from "../parser.js";
 import type { UnitRule } from "../rule.js";
+import { normalizeDir } from "../search-path.js";
 import { seesUnitNamed } from "../unit-set.js";
 import { validateValue } from "../values/index.js";
 import { parseBoolean } from "../values/scalars.js";
@@ -10,16 +11,27 @@ function templateOf(name: string): string | undefined {
   return m ? `${m[1]}@${m[2]}` : undefined;
 }
 
+/** Directories packages install units into (man systemd.unit, "Unit File Load Path"), under any prefix. */
+const packageDir = /(^|\/)(usr\/(local\/)?lib\/systemd\/(system|user)|lib\/systemd\/(system|user)|usr\/(local\/)?share\/systemd\/user)$/;
+
+function inPackageDir(path: string): boolean {
+  const dir = normalizeDir(path);
+  return packageDir.test(dir.slice(0, Math.max(0, dir.lastIndexOf("/"))));
+}
+
 export const socketServiceMissing: UnitRule = {
   meta: {
     id: "systemd/socket-service-missing",
     severity: "warning",
-    doc: "The service a socket activates (Service=, else the service of the same name, or the template NAME@.service with Accept=yes) is not among the unit files of the workspace. Checked only when the workspace holds unit files.",
+    doc: "The service a socket activates (Service=, else the service of the same name, or the template NAME@.service with Accept=yes) is not among the unit files of the workspace. Checked only when the workspace holds unit files, and not in a package's unit directory (/usr/lib/systemd/...), whose socket may start another package's service.",
   },
   check(ctx, report) {
     if (ctx.info.isDropIn || ctx.type !== "socket" || !ctx.info.unitName) return;
     // A scan that stopped at its budget proves nothing about what is missing (the server says so once).
     if (ctx.workspace.incomplete?.()) return;
+    // A package's socket may activate a service another package ships (systemd's syslog.socket starts syslog.service,
+    // the alias the installed syslog daemon provides): only the administrator's own units are judged.
+    if (inPackageDir(ctx.path)) return;
     // Only a workspace that holds other units says anything about what is missing.
     const names = ctx.workspace.unitNames();
     if (names.length === 0 || (names.length === 1 && names[0] === ctx.info.unitName)) return;
