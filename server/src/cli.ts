@@ -4,6 +4,7 @@
  * nothing and `lint` loads neither the remote code nor the language server.
  */
 import { type CommandIO, UsageError } from "./cli/command.js";
+import { tuneJitForRun } from "./cli/jit-tier.js";
 import {
   catUsage,
   cronUsage,
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case "lint":
-      return (await import("./cli/lint.js")).runLint(rest, io);
+      return (await import("./cli/lint.js")).runLint(rest, { ...io, beforeAnalysis: tuneJitForRun });
     case "calendar":
       return (await import("./cli/calendar.js")).runCalendar(rest, io);
     case "timespan":

@@ -97,6 +97,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
   const index = await UnitNameIndex.forFiles(files.map((f) => f.path));
   // Only the languages of the files given: a lint of unit files never loads the YAML parser or the cron libraries.
   await loadLanguages(files.map((f) => f.kind));
+  io.beforeAnalysis?.(files.length);
   const results: FileResult[] = [];
   for (const file of files) {
     const read = readText(file.path);
