@@ -13,6 +13,7 @@ import type { Page } from "./lib/browser.js";
 import { ensurePackaged } from "./lib/build.js";
 import { type CodeServer, startCodeServer } from "./lib/code-server.js";
 import { installEditor, removeScratch, repoRoot, scratchDir } from "./lib/install.js";
+import { openQuickFix } from "./lib/quick-fix.js";
 import { openWorkbench, type Workbench } from "./lib/workbench.js";
 
 const shots = join(repoRoot, "test-results/editors");
@@ -124,9 +125,8 @@ describe("the packaged extension in VS Code's UI", () => {
 
   step("fixes the misspelled directive with a quick fix", async () => {
     await goToLine(page, 7);
-    await page.keyboard.press("Control+.");
     const fix = page.locator(".action-widget .monaco-list-row").filter({ hasText: "Restart" }).first();
-    await fix.waitFor();
+    await openQuickFix(page, fix);
     // Every finding can be turned off for its line or its file, from the same menu.
     await page
       .locator(".action-widget .monaco-list-row")
