@@ -36,7 +36,14 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
     type,
     configuredVersion,
     targetVersion: configuredVersion ?? newestKnownVersion,
-    directiveOf: (entry) => directives.get(entry.section.name)?.get(entry.key),
+    directiveOf: (entry) => {
+      const memo = entry.directiveMemo;
+      // A section's name is the same string object while its header line is untouched: usually a pointer compare.
+      if (memo && memo.table === directives && memo.section === entry.section.name) return memo.directive;
+      const directive = directives.get(entry.section.name)?.get(entry.key);
+      entry.directiveMemo = { table: directives, section: entry.section.name, directive };
+      return directive;
+    },
     isKnownSection: (name) => validSections.has(name) || name.startsWith("X-"),
   };
 }

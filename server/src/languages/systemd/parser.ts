@@ -1,5 +1,6 @@
 import type { Position, Range } from "../../core/text.js";
 import { splitLines } from "../../core/text.js";
+import type { DirectiveInfo } from "./data.js";
 
 /**
  * A parser for the unit-file dialect of systemd's conf-parser: `#`/`;`
@@ -30,6 +31,17 @@ export interface Entry {
   /** Maps an offset inside `value` to a document position. */
   positionAt(offset: number): Position;
   section: Section;
+  /**
+   * Kept by the rule context (context.ts): the directive this entry names in one directive table. Every rule
+   * asks it of every entry on every check, and the entries an edit does not touch are the same objects.
+   */
+  directiveMemo?: DirectiveMemo;
+}
+
+export interface DirectiveMemo {
+  table: object;
+  section: string;
+  directive: DirectiveInfo | undefined;
 }
 
 export interface Section {
@@ -347,6 +359,8 @@ function shiftRange(r: Range, lines: number): Range {
 
 /** An assignment as parsed; it keeps its segments to map value offsets and to move with the lines above it. */
 class ParsedEntry implements Entry {
+  directiveMemo: DirectiveMemo | undefined = undefined;
+
   constructor(
     readonly key: string,
     readonly keyRange: Range,

@@ -2,6 +2,7 @@ import { ScopedValueCache } from "../../../core/memo.js";
 import { trailingCommentOffset } from "../comment.js";
 import { type DirectiveInfo, parserInfo, type UnitType } from "../data.js";
 import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
+import type { Entry } from "../parser.js";
 import { allEntries, type UnitRule } from "../rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
 import { emptyValueProblem, validateValue } from "../values/index.js";
@@ -33,7 +34,7 @@ export const invalidValue: UnitRule = {
           );
         continue;
       }
-      const { problems, specifiers } = findingsOf(directive, entry.value, ctx.targetVersion, ctx.type);
+      const { problems, specifiers } = findingsOfEntry(entry, directive, ctx.targetVersion, ctx.type);
       for (const f of problems) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
       if (problems.length > 0) continue;
       const refusedUser = refusedUserAfterEmptyInstance(ctx, entry, directive);
@@ -59,13 +60,30 @@ interface Finding {
 /** By version, unit type, value and directive: every check asks again for every value, and an edit changes one. */
 const findings = new ScopedValueCache<DirectiveInfo, { problems: readonly Finding[]; specifiers: readonly Finding[] }>();
 
+type Findings = { problems: readonly Finding[]; specifiers: readonly Finding[] };
+
+/**
+ * The findings of each entry at its last check. The server parses a new version from the one before, and the
+ * entries an edit did not touch stay the same objects with the same value strings: they are found here by
+ * identity, where the cache by value must hash each value and compare it with its stored copy, character by
+ * character (a 5,000-line unit: every line, every edit). Offsets are into the value, so a moved entry keeps them.
+ */
+const byEntry = new WeakMap<
+  Entry,
+  { directive: DirectiveInfo; value: string; version: number; type: UnitType | undefined; findings: Findings }
+>();
+
+function findingsOfEntry(entry: Entry, directive: DirectiveInfo, targetVersion: number, type: UnitType | undefined): Findings {
+  const hit = byEntry.get(entry);
+  if (hit && hit.value === entry.value && hit.directive === directive && hit.version === targetVersion && hit.type === type)
+    return hit.findings;
+  const found = findingsOf(directive, entry.value, targetVersion, type);
+  byEntry.set(entry, { directive, value: entry.value, version: targetVersion, type, findings: found });
+  return found;
+}
+
 /** What systemd says about the value (problems), and when it accepts it, the specifiers it does not know. */
-function findingsOf(
-  directive: DirectiveInfo,
-  text: string,
-  targetVersion: number,
-  type: UnitType | undefined,
-): { problems: readonly Finding[]; specifiers: readonly Finding[] } {
+function findingsOf(directive: DirectiveInfo, text: string, targetVersion: number, type: UnitType | undefined): Findings {
   return findings.get(`${targetVersion}${type ?? ""}`, text, directive, (value) => {
     let problems = validateValue(directive, value, targetVersion, type);
     const comment = trailingCommentOffset(value);
