@@ -25,7 +25,7 @@ import type { Page } from "./lib/browser.js";
 import { ensurePackaged } from "./lib/build.js";
 import { type CodeServer, startCodeServer } from "./lib/code-server.js";
 import { installEditor, removeScratch, repoRoot, scratchDir } from "./lib/install.js";
-import { openQuickFix } from "./lib/quick-fix.js";
+import { pressUntilShown } from "./lib/press-until-shown.js";
 import { openWorkbench, type Workbench } from "./lib/workbench.js";
 
 const publish = process.env.ETCETERA_SCREENSHOTS;
@@ -202,7 +202,7 @@ describe("the tour in VS Code", { timeout: 900_000 }, () => {
       await page.keyboard.press("F8");
       await page.locator(".marker-widget").first().waitFor();
       await page.keyboard.press("Escape");
-      await openQuickFix(page, page.locator(".action-widget .monaco-list-row"));
+      await pressUntilShown(page, "Control+.", page.locator(".action-widget .monaco-list-row"));
       await shoot(`${t.kind}-3-quick-fix`);
       await page.keyboard.press("Escape");
       // Completion on a new line at the end.

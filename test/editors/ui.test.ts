@@ -13,7 +13,7 @@ import type { Page } from "./lib/browser.js";
 import { ensurePackaged } from "./lib/build.js";
 import { type CodeServer, startCodeServer } from "./lib/code-server.js";
 import { installEditor, removeScratch, repoRoot, scratchDir } from "./lib/install.js";
-import { openQuickFix } from "./lib/quick-fix.js";
+import { pressUntilShown } from "./lib/press-until-shown.js";
 import { openWorkbench, type Workbench } from "./lib/workbench.js";
 
 const shots = join(repoRoot, "test-results/editors");
@@ -97,17 +97,7 @@ describe("the packaged extension in VS Code's UI", () => {
     await page.keyboard.type("Restar");
     await waitUntil(async () => /^Restar$/m.test(await editorText()), "'Restar' typed on a line of its own");
     const restart = page.locator(".editor-widget.suggest-widget .monaco-list-row").filter({ hasText: /^Restart\b/ });
-    // As a user would on a busy machine: ask again when the widget came up empty.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press("Control+Space");
-      try {
-        await restart.first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        await page.keyboard.press("Escape");
-      }
-    }
+    await pressUntilShown(page, "Control+Space", restart);
     await shoot("3-completion");
     await restart.first().click();
     await waitUntil(async () => /^Restart=$/m.test(await editorText()), "completion to insert 'Restart='");
@@ -126,7 +116,7 @@ describe("the packaged extension in VS Code's UI", () => {
   step("fixes the misspelled directive with a quick fix", async () => {
     await goToLine(page, 7);
     const fix = page.locator(".action-widget .monaco-list-row").filter({ hasText: "Restart" }).first();
-    await openQuickFix(page, fix);
+    await pressUntilShown(page, "Control+.", fix);
     // Every finding can be turned off for its line or its file, from the same menu.
     await page
       .locator(".action-widget .monaco-list-row")
