@@ -1,15 +1,9 @@
 import type { Entry } from "../parser.js";
 import type { UnitRule } from "../rule.js";
 import { normalizeDir } from "../search-path.js";
-import { seesUnitNamed } from "../unit-set.js";
+import { seesUnitNamed, templateOf } from "../unit-set.js";
 import { validateValue } from "../values/index.js";
 import { parseBoolean } from "../values/scalars.js";
-
-/** The template of an instance name: foo@bar.service → foo@.service. */
-function templateOf(name: string): string | undefined {
-  const m = /^([^@]+)@[^@]+(\.[a-z]+)$/.exec(name);
-  return m ? `${m[1]}@${m[2]}` : undefined;
-}
 
 /** Directories packages install units into (man systemd.unit, "Unit File Load Path"), under any prefix. */
 const packageDir = /(^|\/)(usr\/(local\/)?lib\/systemd\/(system|user)|lib\/systemd\/(system|user)|usr\/(local\/)?share\/systemd\/user)$/;

@@ -1,11 +1,5 @@
 import type { UnitRule } from "../rule.js";
-import { seesUnitNamed } from "../unit-set.js";
-
-/** The template of an instance name: foo@bar.service → foo@.service. */
-function templateOf(name: string): string | undefined {
-  const m = /^([^@]+)@[^@]+(\.[a-z]+)$/.exec(name);
-  return m ? `${m[1]}@${m[2]}` : undefined;
-}
+import { seesUnitNamed, templateOf } from "../unit-set.js";
 
 export const timerUnitMissing: UnitRule = {
   meta: {
