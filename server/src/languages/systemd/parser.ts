@@ -1,5 +1,5 @@
-import type { Position, Range } from "../../core/text.js";
 import { detached } from "../../core/memo.js";
+import type { Position, Range } from "../../core/text.js";
 import { splitLines } from "../../core/text.js";
 import type { DirectiveInfo } from "./data.js";
 
@@ -244,7 +244,8 @@ function commonPrefixLength(a: string, b: string, max: number): number {
 
 function commonSuffixLength(a: string, b: string, max: number): number {
   let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n))
+    n += BLOCK;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
