@@ -86,6 +86,17 @@ const lineText = fc.constantFrom(
   "\\",
   "Key",
   "=value",
+  // Lines the rules that keep their findings on the assignment (entry-rule.ts) report.
+  'Environment="A=1 B=2"',
+  "Environment=PATH=$PATH:/opt/bin",
+  'ExecStart="/usr/bin/app --flag"',
+  "ExecStartPre=sudo -u app /usr/bin/prepare",
+  "ExecStart=/bin/echo --dir=$HOME/x",
+  "ExecStart=/bin/date +%H:%M",
+  "RestartSec=15M",
+  "KillMode=none",
+  "User=app-%i",
+  "Description=app # not a comment",
 );
 const lineEnd = fc.oneof({ weight: 10, arbitrary: fc.constant("\n") }, fc.constantFrom("\r\n", "\r"));
 const document = fc
@@ -142,6 +153,28 @@ describe("incremental parse of a changed document", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("keeps what a rule found in an assignment apart for each file name, type and version that checks it", () => {
+    const text = "[Unit]\nDescription=app # note\nAfter=%i.service\n\n[Service]\nExecStart=/usr/bin/app --name=%i\nRestartSec=15M\n";
+    const analysis = analyze(path, text);
+    assert.ok(analysis);
+    const parsed = analysis.doc as UnitFile;
+    const contexts: LanguageContext[] = [
+      ctx,
+      { ...ctx, path: "/etc/systemd/system/app@.service" },
+      { ...ctx, settings: { ...defaultSettings, systemd: { ...defaultSettings.systemd, version: 240 } } },
+      { ...ctx, path: "/etc/systemd/system/app.socket" },
+    ];
+    // The same parsed assignments, checked under one context after the other and back: each time what a fresh parse gives.
+    for (const c of [...contexts, ...contexts]) {
+      const fresh = analyze(c.path, text);
+      assert.ok(fresh);
+      assert.deepEqual(plainDiagnostics(analysis.language.diagnose(parsed, c)), plainDiagnostics(fresh.diagnostics(c)), c.path);
+    }
+    const rulesOf = (c: LanguageContext) => new Set(analysis.language.diagnose(parsed, c).map((d) => d.rule));
+    assert.ok(rulesOf(ctx).has("systemd/instance-in-non-template"));
+    assert.ok(!rulesOf(contexts[1] as LanguageContext).has("systemd/instance-in-non-template"));
   });
 
   it("re-reads one line: the assignments it did not touch stay the same objects", () => {

@@ -67,7 +67,6 @@ function inside(ls: string[], r: Range, what: string): void {
   assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: start after end`);
 }
 
-
 describe("logrotate parser and lint: properties for any input", () => {
   it("never throw and keep every range inside the document", { timeout: LIVENESS_MS }, () => {
     fc.assert(

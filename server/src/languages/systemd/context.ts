@@ -45,7 +45,22 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
       return directive;
     },
     isKnownSection: (name) => validSections.has(name) || name.startsWith("X-"),
+    entryScope: scopeOf(`${ctx.path}\0${type ?? ""}\0${configuredVersion ?? ""}`),
   };
+}
+
+const scopes = new Map<string, object>();
+
+/** The one object that stands for a file path, type and version (entry rules compare it by identity on every assignment). */
+function scopeOf(key: string): object {
+  let scope = scopes.get(key);
+  if (!scope) {
+    // A bound on what a long session of renamed files and changed settings may leave here; the memo only misses once.
+    if (scopes.size >= 10_000) scopes.clear();
+    scope = { key };
+    scopes.set(key, scope);
+  }
+  return scope;
 }
 
 export { isUnitType };

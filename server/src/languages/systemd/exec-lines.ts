@@ -6,7 +6,7 @@
 import type { Entry } from "./parser.js";
 import type { UnitCheckContext } from "./rule.js";
 import { allEntries } from "./rule.js";
-import { type ExecCommand, parseExecValue } from "./values/command.js";
+import { type ExecCommand, type ExecParse, parseExecValue } from "./values/command.js";
 
 const shells = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox", "fish"]);
 const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
@@ -31,13 +31,22 @@ export function execLines(ctx: UnitCheckContext): readonly ExecLine[] {
 
 function collectExecLines(ctx: UnitCheckContext): ExecLine[] {
   const out: ExecLine[] = [];
-  for (const entry of allEntries(ctx.unit)) {
-    if (entry.value === "" || ctx.directiveOf(entry)?.parser !== "config_parse_exec") continue;
-    const parsed = parseExecValue(entry.value);
-    if (!parsed.ok) continue;
-    for (const command of parsed.commands) out.push({ entry, command });
-  }
+  for (const entry of allEntries(ctx.unit)) for (const command of execCommandsOf(entry, ctx)) out.push({ entry, command });
   return out;
+}
+
+/** The parse of each assignment's value, by the assignment: found by identity where the cache by value compares strings. */
+const parsesOfEntry = new WeakMap<Entry, ExecParse>();
+
+/** The commands of one assignment that systemd parses as command lines (Exec*=); none for any other, or for one that does not parse. */
+export function execCommandsOf(entry: Entry, ctx: UnitCheckContext): readonly ExecCommand[] {
+  if (entry.value === "" || ctx.directiveOf(entry)?.parser !== "config_parse_exec") return [];
+  let parsed = parsesOfEntry.get(entry);
+  if (!parsed) {
+    parsed = parseExecValue(entry.value);
+    parsesOfEntry.set(entry, parsed);
+  }
+  return parsed.ok ? parsed.commands : [];
 }
 
 /** Whether a shell interprets (part of) the command: `sh -c …`, `env bash -ec …`, `busybox sh -c …`. */

@@ -1,3 +1,4 @@
+import type { Fix } from "../../core/diagnostic.js";
 import { detached } from "../../core/memo.js";
 import type { Position, Range } from "../../core/text.js";
 import { splitLines } from "../../core/text.js";
@@ -37,6 +38,22 @@ export interface Entry {
    * asks it of every entry on every check, and the entries an edit does not touch are the same objects.
    */
   directiveMemo?: DirectiveMemo;
+  /** Kept by entry rules (entry-rule.ts): what each found in this assignment, for one file path, type and version. */
+  findingsMemo?: EntryFindingsMemo;
+}
+
+export interface EntryFindingsMemo {
+  scope: object;
+  /** By the rule's slot: what it found (an empty array: nothing), or the error it threw. */
+  byRule: (readonly EntryFinding[] | { error: unknown })[];
+  /** Whether any rule found something (or threw) here. */
+  any: boolean;
+}
+
+export interface EntryFinding {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
 }
 
 export interface DirectiveMemo {
@@ -333,6 +350,9 @@ class LineReader {
 
 function crlfLines(text: string): number[] {
   const out: number[] = [];
+  // Most files have no CR at all: one native search instead of a loop over every character (on every re-parse).
+  const firstCr = text.indexOf("\r");
+  if (firstCr < 0) return out;
   let line = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -388,6 +408,7 @@ function shiftRange(r: Range, lines: number): Range {
 /** An assignment as parsed; it keeps its segments to map value offsets and to move with the lines above it. */
 class ParsedEntry implements Entry {
   directiveMemo: DirectiveMemo | undefined = undefined;
+  findingsMemo: EntryFindingsMemo | undefined = undefined;
 
   constructor(
     readonly key: string,

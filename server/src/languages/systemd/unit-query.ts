@@ -7,11 +7,32 @@ import type { Fix } from "../../core/diagnostic.js";
 import type { Entry, UnitFile } from "./parser.js";
 import { splitWords } from "./values/words.js";
 
-/** Every assignment of `key` in sections named `section`, in file order. */
-export function entriesOf(unit: UnitFile, section: string, key: string): Entry[] {
-  const out: Entry[] = [];
-  for (const s of unit.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) out.push(e);
-  return out;
+const byKeyOfUnit = new WeakMap<UnitFile, Map<string, Map<string, Entry[]>>>();
+const none: readonly Entry[] = [];
+
+/**
+ * Every assignment of `key` in sections named `section`, in file order. From an index of the file built on the
+ * first question: a dozen rules ask for a few keys each, and each question walked every assignment.
+ */
+export function entriesOf(unit: UnitFile, section: string, key: string): readonly Entry[] {
+  let bySection = byKeyOfUnit.get(unit);
+  if (!bySection) {
+    bySection = new Map();
+    for (const s of unit.sections) {
+      let byKey = bySection.get(s.name);
+      if (!byKey) {
+        byKey = new Map();
+        bySection.set(s.name, byKey);
+      }
+      for (const e of s.entries) {
+        const list = byKey.get(e.key);
+        if (list) list.push(e);
+        else byKey.set(e.key, [e]);
+      }
+    }
+    byKeyOfUnit.set(unit, bySection);
+  }
+  return bySection.get(section)?.get(key) ?? none;
 }
 
 /** The assignment that wins for a single-valued setting (the last one), if any; an empty one resets to the default. */

@@ -1,28 +1,28 @@
-import { execLines, runsShell } from "../exec-lines.js";
-import type { UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
+import { execCommandsOf, runsShell } from "../exec-lines.js";
 import type { ExecCommand } from "../values/command.js";
 
 /** `$NAME` that is not a whole word and not `$$`-escaped: systemd leaves it as it is (or, at a word's start, looks up a variable named after the whole word). */
 const braceless = /(?<!\$)\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
-export const bracelessVariableInWord: UnitRule = {
+export const bracelessVariableInWord = entryRule({
   meta: {
     id: "systemd/braceless-variable-in-word",
     severity: "warning",
     doc: `$NAME inside a word of a command line (--opt=$NAME, $DIR/file): systemd expands $NAME only as a word of its own; inside a word write \${NAME}.`,
   },
-  check(ctx, report) {
-    for (const line of execLines(ctx)) {
-      for (const { name, offset, length, effect } of bracelessOf(line.command)) {
-        const start = line.entry.positionAt(offset);
-        const end = line.entry.positionAt(offset + length);
+  checkEntry(entry, ctx, report) {
+    for (const command of execCommandsOf(entry, ctx)) {
+      for (const { name, offset, length, effect } of bracelessOf(command)) {
+        const start = entry.positionAt(offset);
+        const end = entry.positionAt(offset + length);
         report({ start, end }, `$${name} is expanded only as a word of its own: here ${effect}. Write \${${name}} inside a word.`, [
           { title: `Change to \${${name}}`, preferred: true, edits: [{ range: { start, end }, newText: `\${${name}}` }] },
         ]);
       }
     }
   },
-};
+});
 
 interface Braceless {
   name: string;

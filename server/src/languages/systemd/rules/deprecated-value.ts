@@ -1,4 +1,4 @@
-import { allEntries, type UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
 
 /** Values systemd still accepts but warns about when it loads the unit, with what to write instead. */
 const deprecatedValues: { section?: string; key: string; value: string; replacement?: string; why: string }[] = [
@@ -24,30 +24,28 @@ const deprecatedValues: { section?: string; key: string; value: string; replacem
   },
 ];
 
-export const deprecatedValue: UnitRule = {
+export const deprecatedValue = entryRule({
   meta: {
     id: "systemd/deprecated-value",
     severity: "warning",
     doc: "A value systemd accepts with a warning because it is deprecated (KillMode=none, StandardOutput=syslog), with its replacement.",
   },
-  check(ctx, report) {
-    for (const entry of allEntries(ctx.unit)) {
-      if (!ctx.directiveOf(entry)) continue;
-      const d = deprecatedValues.find((x) => x.key === entry.key && x.value === entry.value);
-      if (!d) continue;
-      report(
-        entry.valueRange,
-        `${d.why}.${d.replacement ? ` Write ${entry.key}=${d.replacement}.` : ""}`,
-        d.replacement
-          ? [
-              {
-                title: `Change to ${entry.key}=${d.replacement}`,
-                preferred: true,
-                edits: [{ range: entry.valueRange, newText: d.replacement }],
-              },
-            ]
-          : undefined,
-      );
-    }
+  checkEntry(entry, ctx, report) {
+    if (!ctx.directiveOf(entry)) return;
+    const d = deprecatedValues.find((x) => x.key === entry.key && x.value === entry.value);
+    if (!d) return;
+    report(
+      entry.valueRange,
+      `${d.why}.${d.replacement ? ` Write ${entry.key}=${d.replacement}.` : ""}`,
+      d.replacement
+        ? [
+            {
+              title: `Change to ${entry.key}=${d.replacement}`,
+              preferred: true,
+              edits: [{ range: entry.valueRange, newText: d.replacement }],
+            },
+          ]
+        : undefined,
+    );
   },
-};
+});

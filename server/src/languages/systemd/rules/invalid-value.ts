@@ -2,53 +2,50 @@ import { ScopedValueCache } from "../../../core/memo.js";
 import { trailingCommentOffset } from "../comment.js";
 import { type DirectiveInfo, parserInfo, type UnitType } from "../data.js";
 import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
-import type { Entry } from "../parser.js";
-import { allEntries, type UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
 import { emptyValueProblem, validateValue } from "../values/index.js";
 import { versionAddingValue } from "../values/newer-values.js";
 
-export const invalidValue: UnitRule = {
+export const invalidValue = entryRule({
   meta: {
     id: "systemd/invalid-value",
     severity: "error",
     doc: "A value systemd cannot parse for this directive; it ignores the assignment (or refuses the unit).",
   },
-  check(ctx, report) {
-    for (const entry of allEntries(ctx.unit)) {
-      const directive = ctx.directiveOf(entry);
-      if (!directive) continue;
-      if (entry.value === "") {
-        const empty = emptyValueProblem(directive, ctx.targetVersion);
-        if (empty) report(entry.keyRange, empty);
-        continue;
-      }
-      const addedIn = versionAddingValue(directive.name, entry.value);
-      if (addedIn !== undefined) {
-        // A value of a newer systemd: valid for the default target (the newest systemd), ignored by an older one.
-        const target = ctx.configuredVersion;
-        if (target !== null && target < addedIn)
-          report(
-            entry.valueRange,
-            `${directive.name}=${entry.value.trim()} was added in systemd ${addedIn}; the target systemd ${target} cannot parse it and ignores the line.`,
-          );
-        continue;
-      }
-      const { problems, specifiers } = findingsOfEntry(entry, directive, ctx.targetVersion, ctx.type);
-      for (const f of problems) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
-      if (problems.length > 0) continue;
-      const refusedUser = refusedUserAfterEmptyInstance(ctx, entry, directive);
-      if (refusedUser !== undefined) {
+  checkEntry(entry, ctx, report) {
+    const directive = ctx.directiveOf(entry);
+    if (!directive) return;
+    if (entry.value === "") {
+      const empty = emptyValueProblem(directive, ctx.targetVersion);
+      if (empty) report(entry.keyRange, empty);
+      return;
+    }
+    const addedIn = versionAddingValue(directive.name, entry.value);
+    if (addedIn !== undefined) {
+      // A value of a newer systemd: valid for the default target (the newest systemd), ignored by an older one.
+      const target = ctx.configuredVersion;
+      if (target !== null && target < addedIn)
         report(
           entry.valueRange,
-          `${ctx.info.unitName} is not a template instance (its name has no '@'), so %i expands to nothing and ${directive.name}= reads '${refusedUser}': systemd refuses that name and with it the unit. Make the unit a template (NAME@.${ctx.type}) or write the name out.`,
+          `${directive.name}=${entry.value.trim()} was added in systemd ${addedIn}; the target systemd ${target} cannot parse it and ignores the line.`,
         );
-        continue;
-      }
-      for (const f of specifiers) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
+      return;
     }
+    const { problems, specifiers } = findingsOf(directive, entry.value, ctx.targetVersion, ctx.type);
+    for (const f of problems) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
+    if (problems.length > 0) return;
+    const refusedUser = refusedUserAfterEmptyInstance(ctx, entry, directive);
+    if (refusedUser !== undefined) {
+      report(
+        entry.valueRange,
+        `${ctx.info.unitName} is not a template instance (its name has no '@'), so %i expands to nothing and ${directive.name}= reads '${refusedUser}': systemd refuses that name and with it the unit. Make the unit a template (NAME@.${ctx.type}) or write the name out.`,
+      );
+      return;
+    }
+    for (const f of specifiers) report({ start: entry.positionAt(f.start), end: entry.positionAt(f.end) }, f.message);
   },
-};
+});
 
 interface Finding {
   /** Offsets into the value. */
@@ -61,26 +58,6 @@ interface Finding {
 const findings = new ScopedValueCache<DirectiveInfo, { problems: readonly Finding[]; specifiers: readonly Finding[] }>();
 
 type Findings = { problems: readonly Finding[]; specifiers: readonly Finding[] };
-
-/**
- * The findings of each entry at its last check. The server parses a new version from the one before, and the
- * entries an edit did not touch stay the same objects with the same value strings: they are found here by
- * identity, where the cache by value must hash each value and compare it with its stored copy, character by
- * character (a 5,000-line unit: every line, every edit). Offsets are into the value, so a moved entry keeps them.
- */
-const byEntry = new WeakMap<
-  Entry,
-  { directive: DirectiveInfo; value: string; version: number; type: UnitType | undefined; findings: Findings }
->();
-
-function findingsOfEntry(entry: Entry, directive: DirectiveInfo, targetVersion: number, type: UnitType | undefined): Findings {
-  const hit = byEntry.get(entry);
-  if (hit && hit.value === entry.value && hit.directive === directive && hit.version === targetVersion && hit.type === type)
-    return hit.findings;
-  const found = findingsOf(directive, entry.value, targetVersion, type);
-  byEntry.set(entry, { directive, value: entry.value, version: targetVersion, type, findings: found });
-  return found;
-}
 
 /** What systemd says about the value (problems), and when it accepts it, the specifiers it does not know. */
 function findingsOf(directive: DirectiveInfo, text: string, targetVersion: number, type: UnitType | undefined): Findings {

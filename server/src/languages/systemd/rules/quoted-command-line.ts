@@ -1,18 +1,18 @@
-import { execLines } from "../exec-lines.js";
-import type { UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
+import { execCommandsOf } from "../exec-lines.js";
 
-export const quotedCommandLine: UnitRule = {
+export const quotedCommandLine = entryRule({
   meta: {
     id: "systemd/quoted-command-line",
     severity: "warning",
     doc: 'A whole command line in one pair of quotes (ExecStart="/usr/bin/app --flag"): quotes group a single word, so systemd looks for a program whose path is the whole quoted text, with the blanks in it, and the start fails with status 203/EXEC.',
   },
-  check(ctx, report) {
-    for (const line of execLines(ctx)) {
-      const exe = line.command.executable;
+  checkEntry(entry, ctx, report) {
+    for (const command of execCommandsOf(entry, ctx)) {
+      const exe = command.executable;
       if (!/^["']/.test(exe.raw) || !/\s/.test(exe.text)) continue;
       const program = exe.text.split(/\s+/)[0] as string;
-      const range = { start: line.entry.positionAt(exe.start), end: line.entry.positionAt(exe.end) };
+      const range = { start: entry.positionAt(exe.start), end: entry.positionAt(exe.end) };
       const unquoted = exe.raw.slice(1, -1);
       // Dropping the quotes is safe only when nothing inside needed them.
       const fixes =
@@ -26,4 +26,4 @@ export const quotedCommandLine: UnitRule = {
       );
     }
   },
-};
+});

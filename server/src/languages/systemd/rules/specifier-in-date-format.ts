@@ -1,6 +1,6 @@
+import { entryRule } from "../entry-rule.js";
 import type { Entry } from "../parser.js";
-import type { Report, UnitRule } from "../rule.js";
-import { allEntries } from "../rule.js";
+import type { Report } from "../rule.js";
 import { specifierMeaning } from "../specifiers.js";
 import { splitWords } from "../values/words.js";
 
@@ -50,18 +50,16 @@ function reportFormat(entry: Entry, range: { start: number; end: number }, repor
   );
 }
 
-export const specifierInDateFormat: UnitRule = {
+export const specifierInDateFormat = entryRule({
   meta: {
     id: "systemd/specifier-in-date-format",
     severity: "warning",
     doc: "A date format in a command line or Environment= (date +%H:%M, %Y-%m-%d): systemd reads each %X as a specifier first (%H host name, %m machine ID, %Y unit file directory, ...), so the program gets those values instead. Write %% for a literal %.",
   },
-  check(ctx, report) {
-    for (const entry of allEntries(ctx.unit)) {
-      if (!holdsFormats(entry) || !entry.value.includes("%")) continue;
-      // A value that does not split is reported elsewhere; specifiers still apply, but positions would be guesses.
-      if (!splitWords(entry.value, { unescape: false }).ok) continue;
-      for (const range of findFormats(entry.value)) reportFormat(entry, range, report);
-    }
+  checkEntry(entry, _ctx, report) {
+    if (!holdsFormats(entry) || !entry.value.includes("%")) return;
+    // A value that does not split is reported elsewhere; specifiers still apply, but positions would be guesses.
+    if (!splitWords(entry.value, { unescape: false }).ok) return;
+    for (const range of findFormats(entry.value)) reportFormat(entry, range, report);
   },
-};
+});

@@ -1,0 +1,88 @@
+import type { RuleMeta } from "../../core/diagnostic.js";
+import type { Entry, EntryFinding, EntryFindingsMemo, UnitFile } from "./parser.js";
+import { allEntries, type Report, type UnitCheckContext, type UnitRule } from "./rule.js";
+
+/**
+ * A rule that looks at one assignment at a time: what it finds in an
+ * assignment depends on that assignment alone, on ctx.directiveOf() and on the
+ * file's path, unit type and target version — never on another assignment,
+ * another file or the workspace.
+ *
+ * Such findings are kept on the assignment. The incremental re-parse keeps
+ * the assignments an edit does not touch as the same objects, so after a
+ * one-line edit of a 5,000-line unit one walk over the assignments (shared by
+ * all entry rules) finds the one that is new, every entry rule looks at that
+ * one, and each rule then reports from the short list of assignments where
+ * something was found.
+ */
+export interface EntryRule {
+  meta: RuleMeta;
+  /** Whether the rule looks at this file at all, from the file's name or type alone. */
+  appliesTo?(ctx: UnitCheckContext): boolean;
+  checkEntry(entry: Entry, ctx: UnitCheckContext, report: Report): void;
+}
+
+const entryRules: EntryRule[] = [];
+const nothing: readonly EntryFinding[] = [];
+
+/** The rule as every unit rule runs; it reports what the shared walk (flaggedEntries) kept in its slot. */
+export function entryRule(rule: EntryRule): UnitRule {
+  const slot = entryRules.push(rule) - 1;
+  return {
+    meta: rule.meta,
+    check(ctx, report) {
+      for (const entry of flaggedEntries(ctx)) {
+        const found = (entry.findingsMemo as EntryFindingsMemo).byRule[slot];
+        if (found === undefined) continue;
+        // Thrown here, the error is logged under this rule's name (runRules), as if the rule had thrown it itself.
+        if ("error" in found) throw found.error;
+        for (const f of found) report(f.range, f.message, f.fixes);
+      }
+    },
+  };
+}
+
+const walks = new WeakMap<UnitFile, { scope: object; flagged: readonly Entry[] }>();
+
+/**
+ * The assignments of the file where some entry rule found something, in file order, once per parse and scope:
+ * an assignment not seen in this scope is checked by every entry rule on the way.
+ */
+function flaggedEntries(ctx: UnitCheckContext): readonly Entry[] {
+  const scope = ctx.entryScope;
+  const known = walks.get(ctx.unit);
+  if (known?.scope === scope) return known.flagged;
+  let applies: boolean[] | undefined;
+  const flagged: Entry[] = [];
+  for (const entry of allEntries(ctx.unit)) {
+    let memo = entry.findingsMemo;
+    if (memo?.scope !== scope) {
+      applies ??= entryRules.map((r) => !r.appliesTo || r.appliesTo(ctx));
+      memo = checkAll(entry, ctx, scope, applies);
+      entry.findingsMemo = memo;
+    }
+    if (memo.any) flagged.push(entry);
+  }
+  walks.set(ctx.unit, { scope, flagged });
+  return flagged;
+}
+
+function checkAll(entry: Entry, ctx: UnitCheckContext, scope: object, applies: readonly boolean[]): EntryFindingsMemo {
+  const memo: EntryFindingsMemo = { scope, byRule: [], any: false };
+  entryRules.forEach((rule, slot) => {
+    if (!applies[slot]) {
+      memo.byRule.push(nothing);
+      return;
+    }
+    const list: EntryFinding[] = [];
+    try {
+      rule.checkEntry(entry, ctx, (range, message, fixes) => list.push(fixes ? { range, message, fixes } : { range, message }));
+      memo.byRule.push(list.length > 0 ? list : nothing);
+      if (list.length > 0) memo.any = true;
+    } catch (error) {
+      memo.byRule.push({ error });
+      memo.any = true;
+    }
+  });
+  return memo;
+}
