@@ -81,3 +81,20 @@ export function bestTimeMs(fn: () => unknown, tries = 3, budget = BUDGET_MS): nu
   }
   return best;
 }
+
+/**
+ * Whether `run` is too slow on `text`, as a message (undefined: fine). A run
+ * over the budget on every try is measured again on `quarterText` (the same
+ * shape, a quarter of the length): too slow is more than four times the
+ * budget, or more than ten times the quarter's time (super-linear; linear work
+ * grows about four times). On an idle machine every linear case is far inside
+ * the budget; this keeps a machine loaded by other work from failing them.
+ */
+export function overBudget(run: (text: string) => unknown, text: string, quarterText: string, budget = BUDGET_MS): string | undefined {
+  const ms = bestTimeMs(() => run(text), 3, budget);
+  if (ms <= budget) return undefined;
+  const quarterMs = bestTimeMs(() => run(quarterText), 3, budget / 4);
+  // A quarter that runs in a few milliseconds is mostly fixed cost and timer noise: a ratio to it says nothing.
+  if (ms <= 4 * budget && ms <= 10 * Math.max(quarterMs, budget / 4)) return undefined;
+  return `${ms.toFixed(0)} ms (${quarterMs.toFixed(0)} ms on a quarter of it)`;
+}

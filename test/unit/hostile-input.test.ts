@@ -33,7 +33,7 @@ import {
   oldestDescribedVersion,
 } from "../../server/src/languages/systemd/data.js";
 import { validateValue } from "../../server/src/languages/systemd/values/index.js";
-import { BUDGET_MS, bestTimeMs, type HostileInput, hostileInputs, sharpestInputs } from "../helpers/hostile.js";
+import { BUDGET_MS, type HostileInput, hostileInputs, overBudget, sharpestInputs } from "../helpers/hostile.js";
 
 const SIZE = 64 * 1024;
 const inputs = hostileInputs(SIZE);
@@ -42,24 +42,13 @@ const sharpest = sharpestInputs(SIZE);
 /** A hostile input and what to run on it; `run` takes the text so that the case can be repeated at a smaller size. */
 type Case = [label: string, input: HostileInput, run: (text: string) => unknown];
 
-/**
- * Runs every case and fails once, listing every case over the budget. A case
- * over the budget on every try is measured again on a quarter of the input:
- * it fails when it takes more than four times the budget, or grows more than
- * ten times for four times the input (super-linear; linear work grows about
- * four times). On an idle machine every case is far inside the budget; this
- * keeps a machine loaded by other work from failing linear cases.
- */
+/** Runs every case and fails once, listing every case over the budget (see overBudget()). */
 function assertAllWithinBudget(cases: Iterable<Case>): void {
   const slow: string[] = [];
   for (const [label, input, run] of cases) {
-    const ms = bestTimeMs(() => run(input.text));
-    if (ms <= BUDGET_MS) continue;
     const quarter = hostileInputs(Math.floor(input.text.length / 4)).find((i) => i.name === input.name) as HostileInput;
-    const quarterMs = bestTimeMs(() => run(quarter.text));
-    // A quarter that runs in a few milliseconds is mostly fixed cost and timer noise: a ratio to it says nothing.
-    if (ms > 4 * BUDGET_MS || ms > 10 * Math.max(quarterMs, BUDGET_MS / 4))
-      slow.push(`${ms.toFixed(0)} ms (${quarterMs.toFixed(0)} ms on a quarter of it): ${label}`);
+    const verdict = overBudget(run, input.text, quarter.text);
+    if (verdict) slow.push(`${verdict}: ${label}`);
   }
   assert.deepEqual(slow, [], `over the ${BUDGET_MS} ms budget:\n${slow.join("\n")}`);
 }
