@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { WorkspaceFile, WorkspaceIndex } from "../../server/src/core/language.js";
 import { type DependencyGraph, dependencyGraph } from "../../server/src/languages/systemd/dependency-graph.js";
+import { parseUnitFile, reparseUnitFile, type UnitFile } from "../../server/src/languages/systemd/parser.js";
 
 /** A workspace given as path → text (or a link: `-> target`). */
 function workspace(files: Record<string, string>): WorkspaceIndex {
@@ -105,5 +106,34 @@ describe("the dependency graph", () => {
       ["early.service (unit Before)"],
     );
     assert.ok(!edges(g, "multi-user.target", "after").some((e) => e.startsWith("late.service")));
+  });
+
+  it("stands after an edit of the checked file that it does not read, and follows one that it reads", () => {
+    const path = `${etc}/app.service`;
+    const v1Text = "[Unit]\nAfter=db.service\n\n[Service]\nEnvironment=A=1\nExecStart=/bin/app\n";
+    const ws = workspace({ [path]: v1Text, [`${etc}/db.service`]: "[Service]\nExecStart=/bin/db\n" });
+    const v1 = parseUnitFile(v1Text);
+    const g1 = dependencyGraph(ws, path, { path, file: v1 });
+    // The server parses each version from the one before: untouched assignments stay the same objects.
+    const edit = (file: UnitFile, before: string, after: string) => reparseUnitFile(file, before, after);
+    const v2Text = v1Text.replace("A=1", "A=2");
+    const v2 = edit(v1, v1Text, v2Text);
+    assert.equal(dependencyGraph(ws, path, { path, file: v2 }), g1);
+    const v3Text = v2Text.replace("After=db.service", "After=web.service");
+    const v3 = edit(v2, v2Text, v3Text);
+    const g3 = dependencyGraph(ws, path, { path, file: v3 });
+    assert.notEqual(g3, g1);
+    assert.deepEqual(
+      edges(g3, "app.service", "after").filter((e) => e.includes("unit")),
+      ["web.service (unit After)"],
+    );
+    // A line added above moves the After= line: the edge's range follows it.
+    const v4Text = `# note\n${v3Text}`;
+    const v4 = edit(v3, v3Text, v4Text);
+    const g4 = dependencyGraph(ws, path, { path, file: v4 });
+    assert.equal(g4.outgoing("app.service").find((e) => e.source?.directive === "After")?.source?.range?.start.line, 2);
+    // Emptied, the file masks its unit.
+    const v5 = edit(v4, v4Text, "\n");
+    assert.equal(dependencyGraph(ws, path, { path, file: v5 }).nodes.get("app.service")?.masked, true);
   });
 });

@@ -6,6 +6,7 @@ import { isUnitType } from "./data.js";
 import { defaultDependenciesOf, targetDefaultDependencies } from "./implicit-dependencies.js";
 import type { Entry, UnitFile } from "./parser.js";
 import { isDependencyDir, type Manager, normalizeDir, placeUnitDir, unitSetKey } from "./search-path.js";
+import { entriesOf } from "./unit-query.js";
 import { type LoadedUnit, loadUnit, type SourcedEntry, sourcedEntries, templateOf, UnitFiles, unitNameForPath } from "./unit-set.js";
 import { splitWords } from "./values/words.js";
 
@@ -207,6 +208,36 @@ interface CachedGraph {
   graph: DependencyGraph;
   seen: Map<string, UnitFile | undefined>;
   current?: string;
+  /** What the graph read of the file being checked (graphInputsOf()). */
+  currentInputs?: readonly unknown[];
+}
+
+/**
+ * The assignments of a unit file a graph reads: buildGraph() looks at no other key (dependencies, [Install],
+ * Sockets=, the unit a timer, path or socket starts, Accept=, DefaultDependencies=, OnCalendar=).
+ */
+const graphInputKeys: Record<string, readonly string[]> = {
+  Unit: [...Object.keys(unitDirectives), "DefaultDependencies"],
+  Install: [...Object.keys(installDirectives), "Also", "Alias"],
+  Service: ["Sockets"],
+  Timer: ["Unit", "OnCalendar"],
+  Path: ["Unit"],
+  Socket: ["Service", "Accept"],
+};
+
+/**
+ * What a graph reads of a file: whether it is blank (a blank file masks its unit) and its graph inputs, in a
+ * fixed order. The incremental re-parse keeps untouched assignments as the same objects, so an edit elsewhere
+ * in the file (an Environment= line) leaves this list element for element the same, and the graph stands.
+ */
+function graphInputsOf(file: UnitFile): readonly unknown[] {
+  const out: unknown[] = [file.lines.every((l) => l.trim() === "")];
+  for (const [section, keys] of Object.entries(graphInputKeys)) for (const key of keys) out.push(...entriesOf(file, section, key));
+  return out;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 const cache = new WeakMap<readonly WorkspaceFile[], Map<string, CachedGraph>>();
@@ -233,7 +264,12 @@ export function dependencyGraph(workspace: WorkspaceIndex, fromPath: string, cur
       perSet = new Map();
       cache.set(files, perSet);
     }
-    perSet.set(key, { graph, seen: reader.seen, current: current?.path });
+    perSet.set(key, {
+      graph,
+      seen: reader.seen,
+      current: current?.path,
+      ...(current ? { currentInputs: graphInputsOf(current.file) } : {}),
+    });
   }
   return graph;
 }
@@ -244,8 +280,15 @@ function stillValid(hit: CachedGraph, workspace: WorkspaceIndex, current?: { pat
     return false;
   }
   for (const [path, file] of hit.seen) {
-    const now = current && normalizeDir(current.path) === normalizeDir(path) ? current.file : sharedParse(workspace, path);
-    if (now !== file && !sameText(now, file)) return false;
+    const isCurrent = current !== undefined && normalizeDir(current.path) === normalizeDir(path);
+    const now = isCurrent ? current.file : sharedParse(workspace, path);
+    if (now === file) continue;
+    if (isCurrent && hit.currentInputs && hit.current === current.path && sameInputs(hit.currentInputs, graphInputsOf(current.file))) {
+      // An edit the graph does not read: it stands, and the next check compares with this version.
+      hit.seen.set(path, now);
+      continue;
+    }
+    if (!sameText(now, file)) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 import type { Fix } from "../../../core/diagnostic.js";
-import { type ExecLine, execLines, programName, runsShell } from "../exec-lines.js";
-import type { UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
+import { execCommandsOf, programName, runsShell } from "../exec-lines.js";
+import type { Entry } from "../parser.js";
 import type { ExecCommand } from "../values/command.js";
 import type { Word } from "../values/words.js";
 
@@ -20,36 +21,36 @@ function shellMeaning(word: Word, isLast: boolean): string | undefined {
 }
 
 /** Wraps the whole command line in `/bin/sh -c '…'`, when it has no single quote to escape. */
-function wrapInShell(line: ExecLine): Fix[] {
-  const value = line.entry.value;
+function wrapInShell(entry: Entry): Fix[] {
+  const value = entry.value;
   if (value.includes("'") || value.includes(";") || /^[-@:+!|]/.test(value)) return [];
   return [
     {
       title: "Run the command line through /bin/sh -c",
-      edits: [{ range: line.entry.valueRange, newText: `/bin/sh -c '${value}'` }],
+      edits: [{ range: entry.valueRange, newText: `/bin/sh -c '${value}'` }],
     },
   ];
 }
 
-export const shellSyntaxInCommand: UnitRule = {
+export const shellSyntaxInCommand = entryRule({
   meta: {
     id: "systemd/shell-syntax-in-command",
     severity: "warning",
     doc: "Shell syntax in a command line (|, >, 2>&1, &&, a trailing &, $(…), ~, 'cmd;'): systemd runs the program directly, without a shell, and passes these characters to it as arguments.",
   },
-  check(ctx, report) {
-    for (const line of execLines(ctx)) {
-      const found = shellWordOf(line.command);
+  checkEntry(entry, ctx, report) {
+    for (const command of execCommandsOf(entry, ctx)) {
+      const found = shellWordOf(command);
       if (!found) continue;
       const { word, meaning } = found;
       report(
-        { start: line.entry.positionAt(word.start), end: line.entry.positionAt(word.end) },
-        `systemd runs ${programName(line.command)} directly, without a shell: '${word.raw}' is not a ${meaning} here but an argument passed to ${programName(line.command)}. Write the shell in: ${line.entry.key}=/bin/sh -c '…'.`,
-        wrapInShell(line),
+        { start: entry.positionAt(word.start), end: entry.positionAt(word.end) },
+        `systemd runs ${programName(command)} directly, without a shell: '${word.raw}' is not a ${meaning} here but an argument passed to ${programName(command)}. Write the shell in: ${entry.key}=/bin/sh -c '…'.`,
+        wrapInShell(entry),
       );
     }
   },
-};
+});
 
 /** Per command (commands are kept by value across checks, see parseExecValue): its first word with shell syntax. */
 const shellWords = new WeakMap<ExecCommand, { word: Word; meaning: string } | null>();
