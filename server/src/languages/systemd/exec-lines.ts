@@ -5,7 +5,7 @@
  */
 import type { Entry } from "./parser.js";
 import type { UnitCheckContext } from "./rule.js";
-import { allEntries } from "./rule.js";
+import { keyIndexOf } from "./unit-query.js";
 import { type ExecCommand, type ExecParse, parseExecValue } from "./values/command.js";
 
 const shells = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox", "fish"]);
@@ -29,10 +29,29 @@ export function execLines(ctx: UnitCheckContext): readonly ExecLine[] {
   return lines;
 }
 
+/**
+ * The command lines in file order. Found through the file's index by section and key (one directive per
+ * key), not by a walk over every assignment; each assignment's lines are made once.
+ */
 function collectExecLines(ctx: UnitCheckContext): ExecLine[] {
   const out: ExecLine[] = [];
-  for (const entry of allEntries(ctx.unit)) for (const command of execCommandsOf(entry, ctx)) out.push({ entry, command });
-  return out;
+  for (const byKey of keyIndexOf(ctx.unit).values())
+    for (const entries of byKey.values()) {
+      if (ctx.directiveOf(entries[0] as Entry)?.parser !== "config_parse_exec") continue;
+      for (const entry of entries) out.push(...linesOfEntry(entry, ctx));
+    }
+  return out.sort((a, b) => a.entry.range.start.line - b.entry.range.start.line);
+}
+
+const linesByEntry = new WeakMap<Entry, readonly ExecLine[]>();
+
+function linesOfEntry(entry: Entry, ctx: UnitCheckContext): readonly ExecLine[] {
+  let lines = linesByEntry.get(entry);
+  if (!lines) {
+    lines = execCommandsOf(entry, ctx).map((command) => ({ entry, command }));
+    linesByEntry.set(entry, lines);
+  }
+  return lines;
 }
 
 /** The parse of each assignment's value, by the assignment: found by identity where the cache by value compares strings. */

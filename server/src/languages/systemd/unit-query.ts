@@ -15,6 +15,11 @@ const none: readonly Entry[] = [];
  * first question: a dozen rules ask for a few keys each, and each question walked every assignment.
  */
 export function entriesOf(unit: UnitFile, section: string, key: string): readonly Entry[] {
+  return keyIndexOf(unit).get(section)?.get(key) ?? none;
+}
+
+/** The assignments of the file by section name and key, each list in file order; built once per parse. */
+export function keyIndexOf(unit: UnitFile): ReadonlyMap<string, ReadonlyMap<string, readonly Entry[]>> {
   let bySection = byKeyOfUnit.get(unit);
   if (!bySection) {
     bySection = new Map();
@@ -32,7 +37,7 @@ export function entriesOf(unit: UnitFile, section: string, key: string): readonl
     }
     byKeyOfUnit.set(unit, bySection);
   }
-  return bySection.get(section)?.get(key) ?? none;
+  return bySection;
 }
 
 /** The assignment that wins for a single-valued setting (the last one), if any; an empty one resets to the default. */

@@ -1,6 +1,6 @@
 import type { Fix } from "../../../core/diagnostic.js";
-import { type ExecLine, execLines, runsShell } from "../exec-lines.js";
-import type { UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
+import { type ExecLine, execCommandsOf, runsShell } from "../exec-lines.js";
 
 /**
  * Shell builtins written as the program of a command line, with what systemd offers instead.
@@ -48,19 +48,19 @@ function dropExec(line: ExecLine): Fix[] {
   ];
 }
 
-export const shellBuiltinCommand: UnitRule = {
+export const shellBuiltinCommand = entryRule({
   meta: {
     id: "systemd/shell-builtin-command",
     severity: "warning",
     doc: "A command line whose program is a shell builtin (cd, export, source, umask, ulimit, exec, …): systemd runs programs without a shell, finds no program of that name (the service fails with status 203/EXEC), and where a wrapper script exists, it changes nothing.",
   },
-  check(ctx, report) {
-    for (const line of execLines(ctx)) {
-      const name = line.command.executable.text;
+  checkEntry(entry, ctx, report) {
+    for (const command of execCommandsOf(entry, ctx)) {
+      const line = { entry, command };
+      const name = command.executable.text;
       const builtin = builtins.get(name);
       // A path (/usr/bin/cd) names a program on purpose; only a bare name is looked up.
-      if (!builtin || runsShell(line.command)) continue;
-      const { entry, command } = line;
+      if (!builtin || runsShell(command)) continue;
       const ignored = command.prefixes.includes("-");
       const outcome = ignored
         ? "the command fails, the '-' prefix hides it, and this line never does anything"
@@ -75,4 +75,4 @@ export const shellBuiltinCommand: UnitRule = {
       );
     }
   },
-};
+});
