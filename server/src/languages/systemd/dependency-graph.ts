@@ -111,6 +111,8 @@ const unitDirectives: Record<string, { kind: DependencyKind; reverse?: boolean }
   Before: { kind: "after", reverse: true },
 };
 
+const unitDirectiveList = Object.entries(unitDirectives);
+
 /** [Install] directives: the named unit gets the edge towards this one (when this unit is enabled). */
 const installDirectives: Record<string, DependencyKind> = {
   WantedBy: "wants",
@@ -487,7 +489,7 @@ function buildGraph(
         }
       }
     } else if (std) {
-      for (const [directive, spec] of Object.entries(unitDirectives)) {
+      for (const [directive, spec] of unitDirectiveList) {
         for (const other of (std[directive as keyof StandardUnit] as string[] | undefined) ?? []) {
           const o = resolve(other);
           add(
@@ -514,7 +516,8 @@ function buildGraph(
     const edge = { ...e, from: resolve(e.from), to: resolve(e.to) };
     edges.push(edge);
   }
-  while (queue.length > 0) visit(queue.shift() as string);
+  // An index, not shift(): the queue of a large unit set holds thousands of names, and shift() moves them all.
+  for (let next = 0; next < queue.length; next++) visit(queue[next] as string);
   addTargetOrdering(nodes, edges);
   return indexGraph(manager, nodes, edges, resolve);
 }

@@ -55,12 +55,16 @@ interface IndexedSet {
   dirs: UnitDir[];
   /** dir → unit name → file (units directly in a search directory). */
   units: Map<string, Map<string, WorkspaceFile>>;
+  /** dir → unit name → the names in that dir linking to it (aliases), built on first use. */
+  aliases?: Map<string, Map<string, string[]>>;
 }
 
 interface Index {
   sets: Map<string, IndexedSet>;
   /** `.d` directory → conf files in it. */
   dropInDirs: Map<string, WorkspaceFile[]>;
+  /** The directories holding a `.d` directory: most hold none, and their units need no drop-in lookup. */
+  dropInParents: Set<string>;
   /** unit name → files of that name anywhere (for a drop-in whose unit lives elsewhere in the workspace). */
   byName: Map<string, WorkspaceFile[]>;
   /** unit name → links of that name in `*.wants/`-style directories (an enabled unit the tree does not hold). */
@@ -85,6 +89,7 @@ function buildIndex(files: readonly WorkspaceFile[]): Index {
   const index: Index = {
     sets: new Map(),
     dropInDirs: new Map(),
+    dropInParents: new Set(),
     byName: new Map(),
     linkedByName: new Map(),
     placed: new Map(),
@@ -113,6 +118,7 @@ function buildIndex(files: readonly WorkspaceFile[]): Index {
       const list = index.dropInDirs.get(dir) ?? [];
       list.push(file);
       index.dropInDirs.set(dir, list);
+      index.dropInParents.add(dirOf(dir));
       addDir(dirOf(dir));
       continue;
     }
@@ -315,13 +321,32 @@ export function loadUnit(workspace: WorkspaceIndex, name: string, fromPath: stri
   }
   if (target !== name && !loaded.aliases.includes(name)) loaded.aliases.push(name);
   // Other links in the unit set that point at this unit are aliases too; their drop-ins apply.
-  for (const d of searchDirs)
-    for (const [other, file] of home?.units.get(d.dir) ?? [])
-      if (file.link && nameOf(file.link) === target && other !== target && !loaded.aliases.includes(other)) loaded.aliases.push(other);
+  if (home)
+    for (const d of searchDirs)
+      for (const other of aliasesIn(home, d.dir).get(target) ?? [])
+        if (other !== target && !loaded.aliases.includes(other)) loaded.aliases.push(other);
 
   loaded.dropIns = collectDropIns(index, searchDirs, [target, ...loaded.aliases.filter((a) => a !== target)], reader);
   loaded.layers = [...(loaded.fragment ? [loaded.fragment] : []), ...loaded.dropIns];
   return loaded;
+}
+
+/** The links of a unit set's directory by the unit they name, once per index (a graph loads dozens of units). */
+function aliasesIn(set: IndexedSet, dir: string): Map<string, string[]> {
+  set.aliases ??= new Map();
+  let byTarget = set.aliases.get(dir);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const [name, file] of set.units.get(dir) ?? []) {
+      if (!file.link) continue;
+      const target = nameOf(file.link);
+      const list = byTarget.get(target);
+      if (list) list.push(name);
+      else byTarget.set(target, [name]);
+    }
+    set.aliases.set(dir, byTarget);
+  }
+  return byTarget;
 }
 
 /** A directory placed on the search path, once per index. */
@@ -407,6 +432,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 function collectDropIns(index: Index, dirs: UnitDir[], names: string[], reader: UnitFiles): UnitLayer[] {
+  if (!dirs.some((d) => index.dropInParents.has(d.dir))) return [];
   const order: string[] = [];
   for (const name of names) for (const d of dirs) for (const n of dropInNames(name)) order.push(inDir(d.dir, `${n}.d`));
   const type = names[0]?.slice(names[0].lastIndexOf(".") + 1);
