@@ -103,7 +103,8 @@ export function startServer(): void {
   const cache = new AnalysisCache();
   const index = new UnitNameIndex();
   const settingsByUri = new Map<string, Promise<Settings>>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** The pending check of each document, by URI: how to cancel it. */
+  const pending = new Map<string, () => void>();
   let canAskConfiguration = false;
   let canWatchFiles = false;
   let canRegisterFormatting = false;
@@ -147,14 +148,20 @@ export function startServer(): void {
   }
 
   function scheduleValidation(doc: TextDocument, delay = validationDelay(doc)): void {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(
-      doc.uri,
-      setTimeout(() => {
-        timers.delete(doc.uri);
-        validate(doc).catch((e) => log(`validation of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
-      }, delay),
-    );
+    pending.get(doc.uri)?.();
+    const run = () => {
+      pending.delete(doc.uri);
+      validate(doc).catch((e) => log(`validation of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
+    };
+    // Without a delay, after the messages already read (changes that came together are checked once): a timer
+    // of 0 ms waits at least a millisecond, a third of the whole check of a small unit.
+    if (delay <= 0) {
+      const immediate = setImmediate(run);
+      pending.set(doc.uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      pending.set(doc.uri, () => clearTimeout(timer));
+    }
   }
 
   connection.onInitialize((params) => {
@@ -273,7 +280,8 @@ export function startServer(): void {
   });
   documents.onDidClose((e) => {
     if (isEffectiveView(e.document.uri)) return;
-    clearTimeout(timers.get(e.document.uri));
+    pending.get(e.document.uri)?.();
+    pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     index.removeOpen(e.document.uri);
