@@ -4,7 +4,7 @@
  * lists, and an edit that adds a line after an assignment.
  */
 import type { Fix } from "../../core/diagnostic.js";
-import type { Entry, UnitFile } from "./parser.js";
+import type { Entry, Section, UnitFile } from "./parser.js";
 import { splitWords } from "./values/words.js";
 
 const byKeyOfUnit = new WeakMap<UnitFile, Map<string, Map<string, Entry[]>>>();
@@ -19,23 +19,31 @@ export function entriesOf(unit: UnitFile, section: string, key: string): readonl
 }
 
 /** The assignments of the file by section name and key, each list in file order; built once per parse. */
-export function keyIndexOf(unit: UnitFile): ReadonlyMap<string, ReadonlyMap<string, readonly Entry[]>> {
-  let bySection = byKeyOfUnit.get(unit);
-  if (!bySection) {
-    bySection = new Map();
-    for (const s of unit.sections) {
-      let byKey = bySection.get(s.name);
-      if (!byKey) {
-        byKey = new Map();
-        bySection.set(s.name, byKey);
-      }
-      for (const e of s.entries) {
-        const list = byKey.get(e.key);
-        if (list) list.push(e);
-        else byKey.set(e.key, [e]);
-      }
+export function keyIndexOf(unit: UnitFile): KeyIndex {
+  let index = byKeyOfUnit.get(unit);
+  if (!index) {
+    index = indexSections(unit.sections);
+    byKeyOfUnit.set(unit, index);
+  }
+  return index;
+}
+
+export type KeyIndex = ReadonlyMap<string, ReadonlyMap<string, readonly Entry[]>>;
+
+/** Assignments by section name and key, each list in the sections' order. */
+export function indexSections(sections: readonly Section[]): Map<string, Map<string, Entry[]>> {
+  const bySection = new Map<string, Map<string, Entry[]>>();
+  for (const s of sections) {
+    let byKey = bySection.get(s.name);
+    if (!byKey) {
+      byKey = new Map();
+      bySection.set(s.name, byKey);
     }
-    byKeyOfUnit.set(unit, bySection);
+    for (const e of s.entries) {
+      const list = byKey.get(e.key);
+      if (list) list.push(e);
+      else byKey.set(e.key, [e]);
+    }
   }
   return bySection;
 }

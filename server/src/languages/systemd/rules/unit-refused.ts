@@ -1,7 +1,8 @@
 import type { Range } from "../../../core/text.js";
-import type { Entry, Section } from "../parser.js";
+import type { Entry, Section, UnitFile } from "../parser.js";
 import type { Report, UnitCheckContext, UnitRule } from "../rule.js";
 import { unitNameFromPath } from "../unit-path-escape.js";
+import { entriesOf, indexSections, type KeyIndex } from "../unit-query.js";
 import type { UnitLayer } from "../unit-set.js";
 import { parseExecValue } from "../values/command.js";
 import { validateValue } from "../values/index.js";
@@ -32,7 +33,7 @@ export const unitRefused: UnitRule = {
     const self = ctx.selfLayer();
     if (!loaded?.fragment || !self) {
       // Without its unit file a drop-in says nothing about refusal; a unit file is judged alone.
-      if (!ctx.info.isDropIn) check(viewOf(ctx, ctx.unit.sections), (range, message) => report(range, message));
+      if (!ctx.info.isDropIn) check(viewOf(ctx, ctx.unit.sections, [ctx.unit]), (range, message) => report(range, message));
       return;
     }
     // Mounts, automounts and swaps are checked by name against their own file only.
@@ -54,6 +55,8 @@ interface UnitView {
   sections: Section[];
   /** Where a finding without a line of its own goes. */
   anchor(section: string): Range;
+  /** The assignments of `key` in the sections named `section`, in order: from an index, not a walk over all. */
+  assignments(section: string, key: string): readonly Entry[];
 }
 
 type Check = (view: UnitView, report: Report) => void;
@@ -113,8 +116,17 @@ function defaultAnchor(ctx: UnitCheckContext, sections: Section[], name: string)
   );
 }
 
-function viewOf(ctx: UnitCheckContext, sections: Section[]): UnitView {
-  return { ctx, sections, anchor: (name) => defaultAnchor(ctx, sections, name) };
+/** `files`: the files the sections come from, in order, whose indexes are kept with their parse. */
+function viewOf(ctx: UnitCheckContext, sections: Section[], files?: readonly UnitFile[]): UnitView {
+  let index: KeyIndex | undefined;
+  const assignments = files
+    ? (section: string, key: string) =>
+        files.length === 1 ? entriesOf(files[0] as UnitFile, section, key) : files.flatMap((f) => entriesOf(f, section, key))
+    : (section: string, key: string) => {
+        index ??= indexSections(sections);
+        return index.get(section)?.get(key) ?? [];
+      };
+  return { ctx, sections, anchor: (name) => defaultAnchor(ctx, sections, name), assignments };
 }
 
 function isValid(view: UnitView, entry: Entry): boolean {
@@ -125,13 +137,9 @@ function isValid(view: UnitView, entry: Entry): boolean {
 /** The effective assignments of a key: an empty assignment resets those before it; invalid ones are ignored as systemd does. */
 function effective(view: UnitView, section: string, key: string): Entry[] {
   const out: Entry[] = [];
-  for (const s of view.sections) {
-    if (s.name !== section) continue;
-    for (const e of s.entries) {
-      if (e.key !== key) continue;
-      if (e.value === "") out.length = 0;
-      else if (isValid(view, e)) out.push(e);
-    }
+  for (const e of view.assignments(section, key)) {
+    if (e.value === "") out.length = 0;
+    else if (isValid(view, e)) out.push(e);
   }
   return out;
 }
@@ -142,7 +150,7 @@ function last(view: UnitView, section: string, key: string): Entry | undefined {
 }
 
 function requireValid(view: UnitView, report: Report, section: string, keys: Set<string>, message: string): void {
-  const has = view.sections.some((s) => s.name === section && s.entries.some((e) => keys.has(e.key) && e.value !== "" && isValid(view, e)));
+  const has = [...keys].some((key) => view.assignments(section, key).some((e) => e.value !== "" && isValid(view, e)));
   if (!has) report(view.anchor(section), message);
 }
 
@@ -151,7 +159,7 @@ function checkService(view: UnitView, report: Report): void {
     const p = parseExecValue(e.value);
     return p.ok ? p.commands.map(() => e) : [];
   });
-  const anyStart = view.sections.some((s) => s.name === "Service" && s.entries.some((e) => e.key === "ExecStart" && e.value !== ""));
+  const anyStart = view.assignments("Service", "ExecStart").some((e) => e.value !== "");
   const stops = effective(view, "Service", "ExecStop");
   const successAction = last(view, "Unit", "SuccessAction")?.value;
   const type = last(view, "Service", "Type")?.value ?? (starts.length > 0 ? "simple" : "oneshot");
@@ -205,8 +213,7 @@ function checkSocket(view: UnitView, report: Report): void {
   // Neither an empty Accept= (an empty boolean) nor an empty Service= resets anything: systemd ignores both lines.
   const lastSet = (key: string) => {
     let found: Entry | undefined;
-    for (const s of view.sections)
-      if (s.name === "Socket") for (const e of s.entries) if (e.key === key && e.value !== "" && isValid(view, e)) found = e;
+    for (const e of view.assignments("Socket", key)) if (e.value !== "" && isValid(view, e)) found = e;
     return found;
   };
   const accept = lastSet("Accept");
@@ -243,7 +250,12 @@ function judgeEffective(ctx: UnitCheckContext, check: Check, layers: UnitLayer[]
   const anchor = (section: string) => defaultAnchor(ctx, ctx.unit.sections, section);
   const findings = (of: UnitLayer[]) => {
     const out = new Map<string, Range>();
-    check({ ctx, sections: of.flatMap((l) => l.file.sections), anchor }, (range, message) => {
+    const view = viewOf(
+      ctx,
+      of.flatMap((l) => l.file.sections),
+      of.map((l) => l.file),
+    );
+    check({ ...view, anchor }, (range, message) => {
       if (!out.has(message)) out.set(message, range);
     });
     return out;
