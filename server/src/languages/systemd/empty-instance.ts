@@ -24,3 +24,14 @@ export function refusedUserAfterEmptyInstance(ctx: UnitCheckContext, entry: Entr
   if (expanded !== "" && validateValue(directive, expanded, ctx.targetVersion, ctx.type).length === 0) return undefined;
   return expanded;
 }
+
+/**
+ * The service a socket's Service= names once %i and %I expand to nothing, when that is a template without an
+ * instance (echo@%i.service in echo.socket reads echo@.service): systemd cannot load it, ignores the line, and
+ * the socket goes on looking for the service of its own name.
+ */
+export function templateAfterEmptyInstance(ctx: UnitCheckContext, entry: Entry, directive: DirectiveInfo): string | undefined {
+  if (directive.parser !== "config_parse_socket_service" || !/%[iI]/.test(entry.value) || !instanceIsEmpty(ctx)) return undefined;
+  const expanded = entry.value.replaceAll(/%[iI]/g, "").trim();
+  return /@\.service$/.test(expanded) ? expanded : undefined;
+}

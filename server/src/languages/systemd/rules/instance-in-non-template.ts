@@ -1,5 +1,5 @@
 import { parserInfo } from "../data.js";
-import { instanceIsEmpty, refusedUserAfterEmptyInstance } from "../empty-instance.js";
+import { instanceIsEmpty, refusedUserAfterEmptyInstance, templateAfterEmptyInstance } from "../empty-instance.js";
 import { entryRule } from "../entry-rule.js";
 
 /** Offsets of %i and %I in a value, skipping escaped percent signs (%%i is a literal "%i"). */
@@ -40,6 +40,7 @@ export const instanceInNonTemplate = entryRule({
     if (!directive || !parser?.specifiers || directive.parser === "config_parse_unit_string_printf") return;
     // A user name that expands to a refused one makes systemd refuse the unit: systemd/invalid-value reports that.
     if (refusedUserAfterEmptyInstance(ctx, entry, directive) !== undefined) return;
+    if (templateAfterEmptyInstance(ctx, entry, directive) !== undefined) return;
     const unitNames = parser.kind === "unit-list" || parser.kind === "unit";
     for (const s of instanceSpecifiers(entry.value)) {
       // A dependency on a template (cron-failure@%i.service reads cron-failure@.service) is completed by systemd with

@@ -1,7 +1,7 @@
 import { ScopedValueCache } from "../../../core/memo.js";
 import { trailingCommentOffset } from "../comment.js";
 import { type DirectiveInfo, parserInfo, type UnitType } from "../data.js";
-import { refusedUserAfterEmptyInstance } from "../empty-instance.js";
+import { refusedUserAfterEmptyInstance, templateAfterEmptyInstance } from "../empty-instance.js";
 import { entryRule } from "../entry-rule.js";
 import { unknownSpecifiers } from "../specifiers.js";
 import { emptyValueProblem, validateValue } from "../values/index.js";
@@ -40,6 +40,15 @@ export const invalidValue = entryRule({
       report(
         entry.valueRange,
         `${ctx.info.unitName} is not a template instance (its name has no '@'), so %i expands to nothing and ${directive.name}= reads '${refusedUser}': systemd refuses that name and with it the unit. Make the unit a template (NAME@.${ctx.type}) or write the name out.`,
+      );
+      return;
+    }
+    const template = templateAfterEmptyInstance(ctx, entry, directive);
+    if (template !== undefined) {
+      const own = (ctx.info.unitName ?? "").replace(/\.socket$/, ".service");
+      report(
+        entry.valueRange,
+        `${ctx.info.unitName} is not a template instance (its name has no '@'), so %i expands to nothing and Service= reads '${template}', a template without an instance: systemd cannot load it and ignores the line, so the socket starts ${own} instead. Name the instance (${template.replace("@.", "@NAME.")}) or make the socket a template.`,
       );
       return;
     }
