@@ -67,22 +67,28 @@ function flaggedEntries(ctx: UnitCheckContext): readonly Entry[] {
   return flagged;
 }
 
+/** What the rule being run found so far: one list and one report function for all, copied out only when not empty. */
+const found: EntryFinding[] = [];
+const collect: Report = (range, message, fixes) => {
+  found.push(fixes ? { range, message, fixes } : { range, message });
+};
+
 function checkAll(entry: Entry, ctx: UnitCheckContext, scope: object, applies: readonly boolean[]): EntryFindingsMemo {
   const memo: EntryFindingsMemo = { scope, byRule: [], any: false };
-  entryRules.forEach((rule, slot) => {
+  for (let slot = 0; slot < entryRules.length; slot++) {
     if (!applies[slot]) {
       memo.byRule.push(nothing);
-      return;
+      continue;
     }
-    const list: EntryFinding[] = [];
+    found.length = 0;
     try {
-      rule.checkEntry(entry, ctx, (range, message, fixes) => list.push(fixes ? { range, message, fixes } : { range, message }));
-      memo.byRule.push(list.length > 0 ? list : nothing);
-      if (list.length > 0) memo.any = true;
+      (entryRules[slot] as EntryRule).checkEntry(entry, ctx, collect);
+      memo.byRule.push(found.length > 0 ? found.slice() : nothing);
+      if (found.length > 0) memo.any = true;
     } catch (error) {
       memo.byRule.push({ error });
       memo.any = true;
     }
-  });
+  }
   return memo;
 }
