@@ -1,23 +1,21 @@
-import { allEntries, type UnitRule } from "../rule.js";
+import { entryRule } from "../entry-rule.js";
 
 /**
  * Directives systemd still recognises only to drop them: PID 1 logs "Support
  * for option X= has been removed and it is ignored", so the setting has no
  * effect at all (config_parse_warn_compat with DISABLED_LEGACY).
  */
-export const removedDirective: UnitRule = {
+export const removedDirective = entryRule({
   meta: {
     id: "systemd/removed-directive",
     severity: "warning",
     doc: "A directive whose support systemd removed: it accepts the line and ignores it, so the setting has no effect.",
   },
-  check(ctx, report) {
-    for (const entry of allEntries(ctx.unit)) {
-      const d = ctx.directiveOf(entry);
-      if (d?.status !== "removed-ignored") continue;
-      const since = d.deprecatedSince ? ` in systemd ${d.deprecatedSince}` : "";
-      const instead = d.replacement ? `; use ${d.replacement.split(" ").join(" or ")} instead` : "";
-      report(entry.keyRange, `${d.name}= was removed${since}; systemd ignores it, so it has no effect${instead}.`);
-    }
+  checkEntry(entry, ctx, report) {
+    const d = ctx.directiveOf(entry);
+    if (d?.status !== "removed-ignored") return;
+    const since = d.deprecatedSince ? ` in systemd ${d.deprecatedSince}` : "";
+    const instead = d.replacement ? `; use ${d.replacement.split(" ").join(" or ")} instead` : "";
+    report(entry.keyRange, `${d.name}= was removed${since}; systemd ignores it, so it has no effect${instead}.`);
   },
-};
+});
