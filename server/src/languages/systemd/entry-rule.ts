@@ -1,6 +1,7 @@
-import type { RuleMeta } from "../../core/diagnostic.js";
+import type { Fix, RuleMeta } from "../../core/diagnostic.js";
+import type { Range } from "../../core/text.js";
 import type { Entry, EntryFinding, EntryFindingsMemo, UnitFile } from "./parser.js";
-import { allEntries, type Report, type UnitCheckContext, type UnitRule } from "./rule.js";
+import { allEntries, type UnitCheckContext, type UnitRule } from "./rule.js";
 
 /**
  * A rule that looks at one assignment at a time: what it finds in an
@@ -19,8 +20,15 @@ export interface EntryRule {
   meta: RuleMeta;
   /** Whether the rule looks at this file at all, from the file's name or type alone. */
   appliesTo?(ctx: UnitCheckContext): boolean;
-  checkEntry(entry: Entry, ctx: UnitCheckContext, report: Report): void;
+  checkEntry(entry: Entry, ctx: UnitCheckContext, report: EntryReport): void;
 }
+
+/**
+ * Reports a finding of one assignment. Fixes that depend on the rest of the file (a move to another section
+ * goes after that section's last line) are given as a function of the file: what is kept with the assignment
+ * then depends on the assignment alone, and the fix is made from the file of each check.
+ */
+export type EntryReport = (range: Range, message: string, fixes?: Fix[] | ((unit: UnitFile) => Fix[])) => void;
 
 const entryRules: EntryRule[] = [];
 const nothing: readonly EntryFinding[] = [];
@@ -36,7 +44,7 @@ export function entryRule(rule: EntryRule): UnitRule {
         if (found === undefined) continue;
         // Thrown here, the error is logged under this rule's name (runRules), as if the rule had thrown it itself.
         if ("error" in found) throw found.error;
-        for (const f of found) report(f.range, f.message, f.fixes);
+        for (const f of found) report(f.range, f.message, typeof f.fixes === "function" ? f.fixes(ctx.unit) : f.fixes);
       }
     },
   };
@@ -69,7 +77,7 @@ function flaggedEntries(ctx: UnitCheckContext): readonly Entry[] {
 
 /** What the rule being run found so far: one list and one report function for all, copied out only when not empty. */
 const found: EntryFinding[] = [];
-const collect: Report = (range, message, fixes) => {
+const collect: EntryReport = (range, message, fixes) => {
   found.push(fixes ? { range, message, fixes } : { range, message });
 };
 

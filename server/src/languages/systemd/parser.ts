@@ -53,7 +53,8 @@ export interface EntryFindingsMemo {
 export interface EntryFinding {
   range: Range;
   message: string;
-  fixes?: Fix[];
+  /** A function where the fixes edit elsewhere in the file (moving the line to another section): made at each report. */
+  fixes?: Fix[] | ((unit: UnitFile) => Fix[]);
 }
 
 export interface DirectiveMemo {
