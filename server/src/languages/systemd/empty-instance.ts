@@ -19,9 +19,9 @@ export function instanceIsEmpty(ctx: UnitCheckContext): boolean {
  * after expanding specifiers and treats a bad one as fatal).
  */
 export function refusedUserAfterEmptyInstance(ctx: UnitCheckContext, entry: Entry, directive: DirectiveInfo): string | undefined {
-  if (directive.parser !== "config_parse_user_group_compat" || !/%[iI]/.test(entry.value) || !instanceIsEmpty(ctx)) return undefined;
-  const expanded = entry.value.replaceAll(/%[iI]/g, "").trim();
-  if (expanded !== "" && validateValue(directive, expanded, ctx.targetVersion, ctx.type).length === 0) return undefined;
+  const expanded = withEmptyInstance(ctx, entry, directive, "config_parse_user_group_compat");
+  if (expanded === undefined || (expanded !== "" && validateValue(directive, expanded, ctx.targetVersion, ctx.type).length === 0))
+    return undefined;
   return expanded;
 }
 
@@ -31,7 +31,12 @@ export function refusedUserAfterEmptyInstance(ctx: UnitCheckContext, entry: Entr
  * the socket goes on looking for the service of its own name.
  */
 export function templateAfterEmptyInstance(ctx: UnitCheckContext, entry: Entry, directive: DirectiveInfo): string | undefined {
-  if (directive.parser !== "config_parse_socket_service" || !/%[iI]/.test(entry.value) || !instanceIsEmpty(ctx)) return undefined;
-  const expanded = entry.value.replaceAll(/%[iI]/g, "").trim();
-  return /@\.service$/.test(expanded) ? expanded : undefined;
+  const expanded = withEmptyInstance(ctx, entry, directive, "config_parse_socket_service");
+  return expanded !== undefined && /@\.service$/.test(expanded) ? expanded : undefined;
+}
+
+/** The value of a directive read by `parser` with %i and %I expanded to nothing, when it has them and they do here. */
+function withEmptyInstance(ctx: UnitCheckContext, entry: Entry, directive: DirectiveInfo, parser: string): string | undefined {
+  if (directive.parser !== parser || !/%[iI]/.test(entry.value) || !instanceIsEmpty(ctx)) return undefined;
+  return entry.value.replaceAll(/%[iI]/g, "").trim();
 }
