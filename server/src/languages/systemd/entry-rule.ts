@@ -1,6 +1,6 @@
 import type { Fix, RuleMeta } from "../../core/diagnostic.js";
 import type { Range } from "../../core/text.js";
-import type { Entry, EntryFinding, EntryFindingsMemo, UnitFile } from "./parser.js";
+import type { Entry, UnitFile } from "./parser.js";
 import { allEntries, type UnitCheckContext, type UnitRule } from "./rule.js";
 
 /**
@@ -29,6 +29,21 @@ export interface EntryRule {
  * then depends on the assignment alone, and the fix is made from the file of each check.
  */
 export type EntryReport = (range: Range, message: string, fixes?: Fix[] | ((unit: UnitFile) => Fix[])) => void;
+
+export interface EntryFindingsMemo {
+  scope: object;
+  /** By the rule's slot: what it found (an empty array: nothing), or the error it threw. */
+  byRule: (readonly EntryFinding[] | { error: unknown })[];
+  /** Whether any rule found something (or threw) here. */
+  any: boolean;
+}
+
+export interface EntryFinding {
+  range: Range;
+  message: string;
+  /** A function where the fixes edit elsewhere in the file (moving the line to another section): made at each report. */
+  fixes?: Fix[] | ((unit: UnitFile) => Fix[]);
+}
 
 const entryRules: EntryRule[] = [];
 const nothing: readonly EntryFinding[] = [];

@@ -1,8 +1,8 @@
-import type { Fix } from "../../core/diagnostic.js";
 import { detached } from "../../core/memo.js";
 import type { Position, Range } from "../../core/text.js";
 import { splitLines } from "../../core/text.js";
 import type { DirectiveInfo } from "./data.js";
+import type { EntryFindingsMemo } from "./entry-rule.js";
 
 /**
  * A parser for the unit-file dialect of systemd's conf-parser: `#`/`;`
@@ -40,21 +40,6 @@ export interface Entry {
   directiveMemo?: DirectiveMemo;
   /** Kept by entry rules (entry-rule.ts): what each found in this assignment, for one file path, type and version. */
   findingsMemo?: EntryFindingsMemo;
-}
-
-export interface EntryFindingsMemo {
-  scope: object;
-  /** By the rule's slot: what it found (an empty array: nothing), or the error it threw. */
-  byRule: (readonly EntryFinding[] | { error: unknown })[];
-  /** Whether any rule found something (or threw) here. */
-  any: boolean;
-}
-
-export interface EntryFinding {
-  range: Range;
-  message: string;
-  /** A function where the fixes edit elsewhere in the file (moving the line to another section): made at each report. */
-  fixes?: Fix[] | ((unit: UnitFile) => Fix[]);
 }
 
 export interface DirectiveMemo {
