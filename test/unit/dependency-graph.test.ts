@@ -136,4 +136,20 @@ describe("the dependency graph", () => {
     const v5 = edit(v4, v4Text, "\n");
     assert.equal(dependencyGraph(ws, path, { path, file: v5 }).nodes.get("app.service")?.masked, true);
   });
+  it("follows a standard target's dependency to the unit a workspace names it for, and only in that workspace", () => {
+    const enabled = "[Service]\nExecStart=/bin/x\n[Install]\nWantedBy=graphical.target\n";
+    const withGdm = dependencyGraph(
+      workspace({
+        [`${lib}/gdm3.service`]: enabled,
+        [`${etc}/display-manager.service`]: "-> /lib/systemd/system/gdm3.service",
+      }),
+      `${lib}/gdm3.service`,
+    );
+    const plain = dependencyGraph(workspace({ "/p/etc/systemd/system/x.service": enabled }), "/p/etc/systemd/system/x.service");
+    assert.ok(edges(withGdm, "graphical.target", "wants").includes("gdm3.service (standard)"));
+    assert.ok(!edges(withGdm, "graphical.target", "wants").includes("display-manager.service (standard)"));
+    assert.ok(edges(plain, "graphical.target", "wants").includes("display-manager.service (standard)"));
+    assert.ok(edges(withGdm, "graphical.target", "after").includes("gdm3.service (standard)"));
+    assert.equal(plain.nodes.get("graphical.target")?.known, "standard");
+  });
 });
