@@ -552,7 +552,9 @@ function standardLinks(name: string): StandardLinks {
   for (const [directive, spec] of unitDirectiveList)
     for (const other of (std[directive as keyof StandardUnit] as string[] | undefined) ?? [])
       add(other, (o) =>
-        spec.reverse ? { from: o, to: name, kind: spec.kind, origin: "standard" } : { from: name, to: o, kind: spec.kind, origin: "standard" },
+        spec.reverse
+          ? { from: o, to: name, kind: spec.kind, origin: "standard" }
+          : { from: name, to: o, kind: spec.kind, origin: "standard" },
       );
   if (defaultDependencies && typeOf(name) === "target")
     for (const dep of targetDefaultDependencies(name))
