@@ -80,7 +80,7 @@ function contentHint(path: string): string | undefined {
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const lenientUtf8 = new TextDecoder("utf-8");
 
-export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok: false; reason: string };
+export type ReadResult = { ok: true; text: string; invalidUtf8: boolean; size: number } | { ok: false; reason: string };
 
 /** Reads a file as text; binary content is refused, invalid UTF-8 is decoded with replacement characters that the parsers flag. */
 export function readText(path: string): ReadResult {
@@ -95,9 +95,9 @@ export function readText(path: string): ReadResult {
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); not a text configuration file" };
   try {
-    return { ok: true, text: strictUtf8.decode(bytes), invalidUtf8: false };
+    return { ok: true, text: strictUtf8.decode(bytes), invalidUtf8: false, size: bytes.length };
   } catch {
-    return { ok: true, text: lenientUtf8.decode(bytes), invalidUtf8: true };
+    return { ok: true, text: lenientUtf8.decode(bytes), invalidUtf8: true, size: bytes.length };
   }
 }
 

@@ -15,10 +15,10 @@ import {
   type Settings,
   settingsFromConfiguration,
 } from "../core/settings.js";
-import { analyze } from "../features/documents.js";
+import { analyzeSaved } from "../features/documents.js";
 import { UnitNameIndex } from "../features/workspace-index.js";
 import { type CommandIO, UsageError } from "./command.js";
-import { collectFiles, readText } from "./files.js";
+import { collectFiles, type ReadResult, readText } from "./files.js";
 import { formatGithub, formatJson, formatSarif, formatStylish, type OutputFormat, outputFormats } from "./formats.js";
 import { type FileResult, fileLevelRules } from "./results.js";
 
@@ -94,13 +94,29 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
 
   const { files, errors } = collectFiles(positionals, kind);
   // A unit is judged with its drop-ins and a drop-in with its unit: their directories are indexed too.
-  const index = await UnitNameIndex.forFiles(files.map((f) => f.path));
+  // Each file is read once: for the check of another unit of its set (the dependency graph reads them all) and for its own.
+  const reads = new Map<string, ReadResult>();
+  const readOnce = (path: string): ReadResult => {
+    let read = reads.get(path);
+    if (!read) {
+      read = readText(path);
+      reads.set(path, read);
+    }
+    return read;
+  };
+  const index = await UnitNameIndex.forFiles(
+    files.map((f) => f.path),
+    (path) => {
+      const read = readOnce(path);
+      return read.ok ? read : undefined;
+    },
+  );
   // Only the languages of the files given: a lint of unit files never loads the YAML parser or the cron libraries.
   await loadLanguages(files.map((f) => f.kind));
   io.beforeAnalysis?.(files.length);
   const results: FileResult[] = [];
   for (const file of files) {
-    const read = readText(file.path);
+    const read = readOnce(file.path);
     if (!read.ok) {
       if (read.reason.startsWith("binary")) {
         const d: Diagnostic = {
@@ -113,7 +129,7 @@ export async function runLint(argv: string[], io: CommandIO): Promise<number> {
       } else errors.push(`${file.path}: ${read.reason}`);
       continue;
     }
-    const analysis = analyze(file.path, read.text, file.kind);
+    const analysis = analyzeSaved(file.path, read.text, file.kind);
     const diagnostics = analysis
       ? analysis.diagnostics({
           path: file.path,

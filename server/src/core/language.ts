@@ -130,6 +130,11 @@ export interface LanguageModule<Doc> {
    * touched. Must equal parse(text); `previous` is used up.
    */
   reparse?(previous: Doc, previousText: string, text: string): Doc;
+  /**
+   * The parse of a file as saved (optional), which checks of other files that read it may share: the CLI checks
+   * files that the checks of others read before. Never given to reparse(): it may be shared.
+   */
+  parseSaved?(path: string, text: string): Doc;
   diagnose(doc: Doc, ctx: LanguageContext): Diagnostic[];
   complete(doc: Doc, position: Position, ctx: LanguageContext): CompletionItem[];
   hover(doc: Doc, position: Position, ctx: LanguageContext): Hover | undefined;

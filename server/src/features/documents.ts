@@ -28,6 +28,21 @@ export function analyze(
     previous && previous.analysis.kind === kind && language.reparse
       ? language.reparse(previous.analysis.doc, previous.text, text)
       : language.parse(text);
+  return analysisOf(kind, language, doc);
+}
+
+/**
+ * The analysis of a file as saved, for the CLI: its parse may be the one the checks of other files made of it
+ * (the dependency graph of its unit set reads it), as nothing edits or re-parses it afterwards.
+ */
+export function analyzeSaved(path: string, text: string, forcedKind?: FileKind): Analysis | undefined {
+  const kind = forcedKind ?? detectKind(path, text);
+  if (!kind) return undefined;
+  const language = languageOf(kind);
+  return analysisOf(kind, language, language.parseSaved ? language.parseSaved(path, text) : language.parse(text));
+}
+
+function analysisOf(kind: FileKind, language: LanguageModule<unknown>, doc: unknown): Analysis {
   let cached: Diagnostic[] | undefined;
   return {
     kind,

@@ -44,6 +44,12 @@ function linkOf(path: string): string | undefined {
 }
 
 /**
+ * A file's text as saved and its size in bytes, read once for a whole `etcetera lint` run (each file is read for
+ * its own check and, earlier, for the check of another unit of its set); undefined where it cannot be read as text.
+ */
+export type SavedTextReader = (path: string) => { text: string; size: number } | undefined;
+
+/**
  * The systemd files known to the server or the CLI: those found under some
  * roots (bounded), those named on the command line, and open documents,
  * whose unsaved text wins over the file on disk. Units by name for the
@@ -65,6 +71,8 @@ export class UnitNameIndex implements WorkspaceIndex {
   private scanning: readonly string[] | undefined;
   /** Set for `etcetera lint`: the files do not change while it runs (the server re-checks a file's stat instead). */
   private unchanging = false;
+  /** How `etcetera lint` reads a file: once for its own check and for the checks of the files beside it. */
+  private read: SavedTextReader | undefined;
 
   unitNames(): readonly string[] {
     return this.byName().list;
@@ -117,6 +125,10 @@ export class UnitNameIndex implements WorkspaceIndex {
   textOf(path: string): string | undefined {
     for (const o of this.open.values()) if (o.path === path) return o.text();
     // A lint run reads each file once: nothing changes them meanwhile, so no stat per question either.
+    if (this.read) {
+      const saved = this.read(path);
+      return saved && saved.size <= MAX_UNIT_SIZE ? saved.text : undefined;
+    }
     const read = this.unchanging ? this.texts.get(path) : undefined;
     if (read) return read.text;
     try {
@@ -202,9 +214,10 @@ export class UnitNameIndex implements WorkspaceIndex {
    * The directories are read synchronously: the CLI waits for them anyway, and a thread-pool round trip per
    * directory cost more than the reads.
    */
-  static async forFiles(paths: readonly string[]): Promise<UnitNameIndex> {
+  static async forFiles(paths: readonly string[], read?: SavedTextReader): Promise<UnitNameIndex> {
     const index = new UnitNameIndex();
     index.unchanging = true;
+    index.read = read;
     const dirs = new Set<string>();
     for (const path of paths) {
       if (!isSystemdFile(path)) continue;

@@ -6,6 +6,7 @@ import { isUnitType } from "./data.js";
 import { defaultDependenciesOf, targetDefaultDependencies } from "./implicit-dependencies.js";
 import type { Entry, UnitFile } from "./parser.js";
 import { isDependencyDir, type Manager, normalizeDir, placeUnitDir, unitSetKey } from "./search-path.js";
+import { sharedParse } from "./shared-parse.js";
 import { entriesOf } from "./unit-query.js";
 import { type LoadedUnit, loadUnit, type SourcedEntry, sourcedEntries, templateOf, UnitFiles, unitNameForPath } from "./unit-set.js";
 import { splitWords } from "./values/words.js";
@@ -186,24 +187,6 @@ class RecordingFiles extends UnitFiles {
     this.seen.set(path, file);
     return file;
   }
-}
-
-const parsedTexts = new Map<string, { text: string; file: UnitFile }>();
-const sharedReader = new WeakMap<WorkspaceIndex, UnitFiles>();
-
-function sharedParse(workspace: WorkspaceIndex, path: string): UnitFile | undefined {
-  const text = workspace.textOf?.(path);
-  if (text === undefined) return undefined;
-  const hit = parsedTexts.get(path);
-  if (hit && hit.text === text) return hit.file;
-  let reader = sharedReader.get(workspace);
-  if (!reader) {
-    reader = new UnitFiles(workspace);
-    sharedReader.set(workspace, reader);
-  }
-  const file = reader.parse(path);
-  if (file) parsedTexts.set(path, { text, file });
-  return file;
 }
 
 interface CachedGraph {

@@ -11,12 +11,14 @@ import { parseUnitFile, reparseUnitFile, type UnitFile } from "./parser.js";
 import { systemdRules } from "./rules/index.js";
 import { securityLenses, securityRefactorings } from "./security/editor.js";
 import { unitSemanticTokens } from "./semantic-tokens.js";
+import { savedParse } from "./shared-parse.js";
 
 export const systemdLanguage: LanguageModule<UnitFile> = {
   kind: "systemd",
   rules: systemdRules.map((r) => r.meta),
   parse: parseUnitFile,
   reparse: reparseUnitFile,
+  parseSaved: savedParse,
   diagnose: (unit, lctx) => runRules(systemdRules, unitContext(unit, lctx), lctx, unit.comments),
   complete: completeUnit,
   hover: hoverUnit,
