@@ -15,6 +15,9 @@
  * (one document text per edit). Used on a cache miss only.
  */
 export function detached(s: string): string {
+  // V8 copies a substring or a concatenation shorter than 13 characters (SlicedString and ConsString have that
+  // minimum length): only a longer string can be a view into a document. Most values are shorter.
+  if (s.length < 13) return s;
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
@@ -74,14 +77,19 @@ export function memoizeByString<V>(fn: (key: string) => V, maxKeys?: number): (k
  */
 export class ScopedValueCache<K extends object, V> {
   private readonly scopes = new Map<string, GenerationalCache<Map<K, V>>>();
+  private lastScope: string | undefined;
+  private lastByValue: GenerationalCache<Map<K, V>> | undefined;
 
   /** `compute` gets a detached copy of `value` (see detached()), so what it returns holds no document text either. */
   get(scope: string, value: string, key: K, compute: (value: string) => V): V {
-    let byValue = this.scopes.get(scope);
+    // One scope is asked for over and over (every value of a document): compared, not hashed again.
+    let byValue = scope === this.lastScope ? this.lastByValue : this.scopes.get(scope);
     if (!byValue) {
       byValue = new GenerationalCache();
       this.scopes.set(scope, byValue);
     }
+    this.lastScope = scope;
+    this.lastByValue = byValue;
     let byKey = byValue.get(value);
     let own = value;
     if (!byKey) {

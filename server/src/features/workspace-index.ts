@@ -191,12 +191,7 @@ export class UnitNameIndex implements WorkspaceIndex {
 
   /** Adds the systemd files of a directory: its units and the drop-ins of its `*.d` subdirectories (as `systemd-analyze verify` reads the unit's own directory). */
   addDirectory(dir: string): void {
-    for (const e of entriesOfSync(dir)) {
-      const full = join(dir, e.name);
-      if (e.isDirectory() && e.name.endsWith(".d")) {
-        for (const d of entriesOfSync(full)) this.addPath(join(full, d.name), d.isSymbolicLink());
-      } else if (!e.isDirectory()) this.addPath(full, e.isSymbolicLink());
-    }
+    for (const [path, isLink] of directoryFiles(dir)) this.addPath(path, isLink);
   }
 
   /**
@@ -218,13 +213,12 @@ export class UnitNameIndex implements WorkspaceIndex {
     const index = new UnitNameIndex();
     index.unchanging = true;
     index.read = read;
-    const dirs = new Set<string>();
-    for (const path of paths) {
-      if (!isSystemdFile(path)) continue;
-      index.addPath(path);
-      dirs.add(unitDirOf(path));
-    }
-    for (const dir of dirs) index.addDirectory(dir);
+    const given = paths.filter(isSystemdFile);
+    // Each directory read once: a file given that its listing holds needs no lstat of its own to tell a link.
+    const listed = new Map<string, boolean>();
+    for (const dir of new Set(given.map(unitDirOf))) for (const [path, isLink] of directoryFiles(dir)) listed.set(path, isLink);
+    for (const path of given) index.addPath(path, listed.get(path));
+    for (const [path, isLink] of listed) index.addPath(path, isLink);
     return index;
   }
 
@@ -268,6 +262,18 @@ export class UnitNameIndex implements WorkspaceIndex {
 /** A directory's entries; none when it cannot be read (gone, not a directory, no permission): a scan skips it. */
 async function entriesOf(dir: string): Promise<Dirent[]> {
   return readdir(dir, { withFileTypes: true }).catch(() => []);
+}
+
+/** The files of a unit directory and of its `*.d` subdirectories, each with whether it is a symbolic link. */
+function directoryFiles(dir: string): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const e of entriesOfSync(dir)) {
+    const full = join(dir, e.name);
+    if (e.isDirectory() && e.name.endsWith(".d")) {
+      for (const d of entriesOfSync(full)) out.set(join(full, d.name), d.isSymbolicLink());
+    } else if (!e.isDirectory()) out.set(full, e.isSymbolicLink());
+  }
+  return out;
 }
 
 function entriesOfSync(dir: string): Dirent[] {

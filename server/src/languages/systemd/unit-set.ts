@@ -66,7 +66,7 @@ interface Index {
   /** The directories holding a `.d` directory: most hold none, and their units need no drop-in lookup. */
   dropInParents: Set<string>;
   /** unit name → files of that name anywhere (for a drop-in whose unit lives elsewhere in the workspace). */
-  byName: Map<string, WorkspaceFile[]>;
+  byName: Map<string, { file: WorkspaceFile; placed: UnitDir }[]>;
   /** unit name → links of that name in `*.wants/`-style directories (an enabled unit the tree does not hold). */
   linkedByName: Map<string, WorkspaceFile[]>;
   /** Where each directory of the workspace sits on the search path, placed once. */
@@ -137,9 +137,9 @@ function buildIndex(files: readonly WorkspaceFile[]): Index {
       set.units.set(placed.dir, units);
     }
     units.set(name, file);
-    const same = index.byName.get(name) ?? [];
-    same.push(file);
-    index.byName.set(name, same);
+    const same = index.byName.get(name);
+    if (same) same.push({ file, placed });
+    else index.byName.set(name, [{ file, placed }]);
   }
   return index;
 }
@@ -371,7 +371,10 @@ function inHostTree(d: UnitDir): boolean {
  * dropins/) sees any.
  */
 function visibleFrom(index: Index, from: UnitDir, dir: string): boolean {
-  const placed = placedDir(index, dir);
+  return placedVisibleFrom(from, placedDir(index, dir));
+}
+
+function placedVisibleFrom(from: UnitDir, placed: UnitDir): boolean {
   return !inHostTree(placed) || !inHostTree(from) || placed.root === from.root;
 }
 
@@ -379,8 +382,8 @@ function visibleFrom(index: Index, from: UnitDir, dir: string): boolean {
 function nearestElsewhere(index: Index, name: string, from: UnitDir, fromPath: string): WorkspaceFile | undefined {
   let best: WorkspaceFile | undefined;
   let bestShared = -1;
-  for (const file of index.byName.get(name) ?? []) {
-    if (!visibleFrom(index, from, dirOf(file.path))) continue;
+  for (const { file, placed } of index.byName.get(name) ?? []) {
+    if (!placedVisibleFrom(from, placed)) continue;
     const shared = commonPrefix(file.path, fromPath);
     if (shared > bestShared) {
       best = file;
@@ -465,12 +468,28 @@ const entriesOfUnit = new WeakMap<LoadedUnit, readonly SourcedEntry[]>();
  * loaded unit (which does not change once loaded): a dependency graph and the merge ask for the same unit's.
  */
 export function sourcedEntries(unit: LoadedUnit): readonly SourcedEntry[] {
+  const only = unit.layers.length === 1 ? (unit.layers[0] as UnitLayer) : undefined;
+  // A unit of one file (most are) has that file's entries: kept with the parse, for every graph that loads it.
+  if (only) {
+    const known = entriesOfLayer.get(only.file);
+    if (known?.path === only.path && known.role === only.role) return known.entries;
+    const entries = entriesOf([only]);
+    entriesOfLayer.set(only.file, { path: only.path, role: only.role, entries });
+    return entries;
+  }
   const known = entriesOfUnit.get(unit);
   if (known) return known;
-  const entries: SourcedEntry[] = [];
-  for (const layer of unit.layers)
-    for (const s of layer.file.sections) for (const entry of s.entries) entries.push({ entry, path: layer.path, role: layer.role });
+  const entries = entriesOf(unit.layers);
   entriesOfUnit.set(unit, entries);
+  return entries;
+}
+
+const entriesOfLayer = new WeakMap<UnitFile, { path: string; role: UnitLayer["role"]; entries: readonly SourcedEntry[] }>();
+
+function entriesOf(layers: readonly UnitLayer[]): SourcedEntry[] {
+  const entries: SourcedEntry[] = [];
+  for (const layer of layers)
+    for (const s of layer.file.sections) for (const entry of s.entries) entries.push({ entry, path: layer.path, role: layer.role });
   return entries;
 }
 
