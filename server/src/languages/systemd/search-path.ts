@@ -58,12 +58,12 @@ const FLAT_RANK = searchPaths.system.indexOf("etc/systemd/system");
 /** A directory that holds unit files, placed in the search path of one manager under one root. */
 export interface UnitDir {
   /** The directory, with '/' separators. */
-  dir: string;
-  manager: Manager;
+  readonly dir: string;
+  readonly manager: Manager;
   /** The host-like prefix it sits under (the flat folder itself when it matches no search path). */
-  root: string;
+  readonly root: string;
   /** Position in the manager's search path: lower wins. */
-  rank: number;
+  readonly rank: number;
 }
 
 export function normalizeDir(path: string): string {
@@ -71,9 +71,24 @@ export function normalizeDir(path: string): string {
   return isWindowsPath(path) ? path.replace(/\\/g, "/") : path;
 }
 
-/** Places a directory that holds unit files into a manager's search path. */
+const placed = new Map<string, UnitDir>();
+
+/**
+ * Places a directory that holds unit files into a manager's search path. Once per directory: the index places
+ * each file's directory and every check its own, and each placement tries up to 29 patterns.
+ */
 export function placeUnitDir(dir: string): UnitDir {
-  const d = normalizeDir(dir);
+  let known = placed.get(dir);
+  if (!known) {
+    // A bound on what a long session of scanned and renamed directories may leave here.
+    if (placed.size >= 100_000) placed.clear();
+    known = place(normalizeDir(dir));
+    placed.set(dir, known);
+  }
+  return known;
+}
+
+function place(d: string): UnitDir {
   for (const m of matchers) {
     const hit = m.re.exec(d);
     if (hit) return { dir: d, manager: m.manager, root: hit[1] ?? "", rank: m.rank };

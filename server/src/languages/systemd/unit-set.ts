@@ -468,6 +468,8 @@ const entriesOfUnit = new WeakMap<LoadedUnit, readonly SourcedEntry[]>();
  * loaded unit (which does not change once loaded): a dependency graph and the merge ask for the same unit's.
  */
 export function sourcedEntries(unit: LoadedUnit): readonly SourcedEntry[] {
+  // Most units a graph loads have no file in the workspace (the standard targets): nothing to keep.
+  if (unit.layers.length === 0) return noEntries;
   const only = unit.layers.length === 1 ? (unit.layers[0] as UnitLayer) : undefined;
   // A unit of one file (most are) has that file's entries: kept with the parse, for every graph that loads it.
   if (only) {
@@ -484,6 +486,7 @@ export function sourcedEntries(unit: LoadedUnit): readonly SourcedEntry[] {
   return entries;
 }
 
+const noEntries: readonly SourcedEntry[] = [];
 const entriesOfLayer = new WeakMap<UnitFile, { path: string; role: UnitLayer["role"]; entries: readonly SourcedEntry[] }>();
 
 function entriesOf(layers: readonly UnitLayer[]): SourcedEntry[] {
