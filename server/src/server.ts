@@ -15,15 +15,15 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { readFileFacts, wantsFileFacts } from "./core/file-facts.js";
-import { kindOfLanguageId, kindTable, unitTypes } from "./core/kinds.js";
+import { type FileKind, kindOfLanguageId, kindTable, unitTypes } from "./core/kinds.js";
 import { emptyWorkspace, type LanguageContext } from "./core/language.js";
-import { languages } from "./core/languages.js";
+import { detectKind, loadedLanguageOf, loadLanguages } from "./core/registry.js";
 import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
 import { dependenciesOf } from "./features/dependencies.js";
 import { dependentsOf } from "./features/dependents.js";
-import { AnalysisCache } from "./features/documents.js";
+import { type Analysis, AnalysisCache } from "./features/documents.js";
 import { newEffectiveUnit } from "./features/effective-unit-request.js";
 import {
   toLspCodeAction,
@@ -88,7 +88,7 @@ function validationDelay(doc: TextDocument): number {
 }
 
 /** The languages with a formatter: only they claim "Format Document" (netplan's YAML keeps the user's YAML formatter). */
-const formattedLanguages = kindTable.filter((k) => languages[k.kind].format).map((k) => ({ language: k.languageId }));
+const formattedLanguages = kindTable.filter((k) => k.formatted).map((k) => ({ language: k.languageId }));
 
 /** The systemd files whose creation, change or deletion on disk matters to open documents. */
 const systemdWatchGlobs = [
@@ -133,14 +133,31 @@ export function startServer(): void {
     return { path, settings: await settingsFor(uri), workspace: index, log, ...(fileFacts ? { fileFacts } : {}) };
   }
 
-  function analysisOf(doc: TextDocument) {
-    return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText(), kindOfLanguageId(doc.languageId));
+  function kindOf(doc: TextDocument): FileKind | undefined {
+    return kindOfLanguageId(doc.languageId) ?? detectKind(pathOf(doc.uri), doc.getText());
+  }
+
+  /**
+   * The analysis of an open document. Each language is a bundle chunk of its own, loaded when the first
+   * document of its kind needs it: a session of unit files never loads netplan's YAML parser and schema.
+   */
+  async function analysisOf(doc: TextDocument): Promise<Analysis | undefined> {
+    const kind = kindOf(doc);
+    if (kind && !loadedLanguageOf(kind)) await loadLanguages([kind]);
+    return loadedAnalysisOf(doc);
+  }
+
+  /** The analysis if the document's language is loaded; one still loading is checked when it is (validate awaits it). */
+  function loadedAnalysisOf(doc: TextDocument): Analysis | undefined {
+    const kind = kindOf(doc);
+    if (kind && !loadedLanguageOf(kind)) return undefined;
+    return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText(), kind);
   }
 
   async function validate(doc: TextDocument): Promise<void> {
     // A merged view repeats settings on purpose; judging it would only repeat the files' own diagnostics.
     if (isEffectiveView(doc.uri)) return;
-    const analysis = analysisOf(doc);
+    const analysis = await analysisOf(doc);
     const version = doc.version;
     const diagnostics = analysis ? analysis.diagnostics(await contextFor(doc.uri)) : [];
     if (documents.get(doc.uri)?.version !== version) return;
@@ -237,7 +254,7 @@ export function startServer(): void {
       uri: d.uri,
       path: pathOf(d.uri),
       get analysis() {
-        return analysisOf(d);
+        return loadedAnalysisOf(d);
       },
     }));
     for (const uri of dependentsOf(changedPath, open)) {
@@ -292,14 +309,14 @@ export function startServer(): void {
 
   connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     if (!doc || !analysis) return [];
     return analysis.language.complete(analysis.doc, position, await contextFor(doc.uri)).map(toLspCompletion);
   });
 
   connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     if (!doc || !analysis) return null;
     const hover = analysis.language.hover(analysis.doc, position, await contextFor(doc.uri));
     return hover ? toLspHover(hover) : null;
@@ -307,7 +324,7 @@ export function startServer(): void {
 
   connection.onCodeAction(async ({ textDocument, range, context }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     if (!doc || !analysis) return [];
     const ctx = await contextFor(doc.uri);
     const diagnostics = analysis.diagnostics(ctx);
@@ -323,59 +340,59 @@ export function startServer(): void {
     ];
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return analysis ? analysis.language.symbols(analysis.doc).map(toLspSymbol) : [];
   });
 
-  connection.onFoldingRanges(({ textDocument }) => {
+  connection.onFoldingRanges(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return analysis ? analysis.language.folding(analysis.doc).map(toLspFolding) : [];
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     if (!doc || !analysis?.language.codeLenses) return [];
     return analysis.language.codeLenses(analysis.doc, await contextFor(doc.uri)).map((l) => toLspCodeLens(doc.uri, l));
   });
 
-  connection.onDocumentFormatting(({ textDocument }) => {
+  connection.onDocumentFormatting(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return doc && analysis?.language.format ? analysis.language.format(doc.getText()) : [];
   });
 
-  connection.onDocumentRangeFormatting(({ textDocument, range }) => {
+  connection.onDocumentRangeFormatting(async ({ textDocument, range }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return doc && analysis?.language.format ? analysis.language.format(doc.getText(), range) : [];
   });
 
   connection.languages.semanticTokens.on(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     if (!doc || !analysis?.language.semanticTokens) return { data: [] };
     return toLspSemanticTokens(analysis.language.semanticTokens(analysis.doc, await contextFor(doc.uri)));
   });
 
   connection.onRequest(securityReportRequest, async (params: SecurityReportParams): Promise<SecurityReport> => {
     const doc = documents.get(params.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return newSecurityReport(analysis, await contextFor(params.uri));
   });
 
   connection.onRequest(effectiveUnitRequest, async (params: EffectiveUnitParams): Promise<EffectiveUnitResult> => {
     await scanned;
     const doc = documents.get(params.uri);
-    return newEffectiveUnit(pathOf(params.uri), doc && analysisOf(doc), index);
+    return newEffectiveUnit(pathOf(params.uri), doc && (await analysisOf(doc)), index);
   });
 
   connection.onRequest(documentInfoRequest, async (params: DocumentInfoParams): Promise<DocumentInfo> => {
     const doc = documents.get(params.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     const settings = await settingsFor(params.uri);
     return { kind: analysis?.kind ?? null, targetVersion: settings.systemd.version, newestKnownVersion };
   });
@@ -383,7 +400,7 @@ export function startServer(): void {
   connection.onRequest(dependenciesRequest, async (params: DependenciesParams): Promise<UnitDependencies> => {
     await scanned;
     const doc = documents.get(params.uri);
-    const analysis = doc && analysisOf(doc);
+    const analysis = doc && (await analysisOf(doc));
     return dependenciesOf(analysis, pathOf(params.uri), index);
   });
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { describeKinds, detectKind, fileKinds, kindOfLanguageId, kindOfPath, kindTable, matchesGlob } from "../../server/src/core/kinds.js";
+import { languages } from "../../server/src/core/languages.js";
 import { deployTarget } from "../../server/src/remote/targets.js";
 
 interface ManifestLanguage {
@@ -23,6 +24,10 @@ describe("the kinds table", () => {
       assert.deepEqual(lang.filenamePatterns ?? [], [...spec.filenamePatterns], `${spec.languageId} filenamePatterns`);
       assert.equal(kindOfLanguageId(spec.languageId), spec.kind);
     }
+  });
+
+  it("says which kinds are formatted, as their languages do (the server registers formatting before loading them)", () => {
+    for (const spec of kindTable) assert.equal(spec.formatted, Boolean(languages[spec.kind].format), spec.kind);
   });
 
   it("the client's document selector is the table's languages", () => {

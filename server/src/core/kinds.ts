@@ -28,6 +28,11 @@ export interface KindSpec {
   content?: { extensions: readonly string[]; test: (text: string) => boolean };
   /** Where deploy puts a file of this kind on a host (see server/src/remote/targets.ts). */
   deploy: string;
+  /**
+   * Whether the language formats its files (its `format`): the server registers "Format Document" for these
+   * kinds before their language is loaded. Netplan's YAML keeps the user's YAML formatter.
+   */
+  formatted: boolean;
 }
 
 export const unitTypes = ["service", "socket", "timer", "path", "mount", "automount", "swap", "target", "slice", "scope"] as const;
@@ -42,6 +47,7 @@ export const kindTable: readonly KindSpec[] = [
     // A drop-in of one unit (foo.service.d/) or of every unit of a type (service.d/).
     filenamePatterns: unitTypes.flatMap((t) => [`**/*.${t}.d/*.conf`, `**/${t}.d/*.conf`]),
     deploy: "/etc/systemd/system (or UNIT.d/ for a drop-in); ~/.config/systemd/user in user scope",
+    formatted: true,
   },
   {
     kind: "cron",
@@ -51,6 +57,7 @@ export const kindTable: readonly KindSpec[] = [
     filenames: ["crontab"],
     filenamePatterns: ["**/cron.d/*", "**/etc/crontab", "**/var/spool/cron/crontabs/*", "**/var/spool/cron/*"],
     deploy: "/etc/crontab, /etc/cron.d, or the user's crontab (installed with crontab(1))",
+    formatted: false,
   },
   {
     kind: "netplan",
@@ -61,6 +68,7 @@ export const kindTable: readonly KindSpec[] = [
     filenamePatterns: ["**/netplan/*.yaml", "**/netplan/*.yml"],
     content: { extensions: [".yaml", ".yml"], test: (text) => /^network:/m.test(text) },
     deploy: "/etc/netplan",
+    formatted: false,
   },
   {
     kind: "logrotate",
@@ -70,6 +78,7 @@ export const kindTable: readonly KindSpec[] = [
     filenames: ["logrotate.conf"],
     filenamePatterns: ["**/logrotate.d/*"],
     deploy: "/etc/logrotate.conf or /etc/logrotate.d",
+    formatted: false,
   },
 ];
 

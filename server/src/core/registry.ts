@@ -6,7 +6,8 @@ import type { LanguageModule } from "./language.js";
  * Every language Etcetera knows, loaded on demand: each is a chunk of the bundle of its own
  * (netplan brings a YAML parser and 300 KB of schema, cron a date library), so a lint of one
  * unit file loads the systemd language only. Adding a language means adding it here and a row
- * to the kinds table (core/kinds.ts); core/languages.ts loads them all for the language server.
+ * to the kinds table (core/kinds.ts). The language server loads a language when the first document
+ * of its kind opens; core/languages.ts loads them all at once (deploy, tests, scripts).
  */
 const loaders: Record<FileKind, () => Promise<LanguageModule<unknown>>> = {
   systemd: async () => (await import("../languages/systemd/index.js")).systemdLanguage as LanguageModule<unknown>,
@@ -36,6 +37,11 @@ export function languageOf(kind: FileKind): LanguageModule<unknown> {
   const language = loaded.get(kind);
   if (!language) throw new Error(`the ${kind} language is not loaded: await loadLanguages() before analyzing a ${kind} file`);
   return language;
+}
+
+/** The language of a kind if it is loaded: the server loads each when the first document of its kind opens. */
+export function loadedLanguageOf(kind: FileKind): LanguageModule<unknown> | undefined {
+  return loaded.get(kind);
 }
 
 /** The rules of every language (loading them all). */

@@ -1,5 +1,5 @@
 import { kindOfPath } from "../core/kinds.js";
-import { languageOf } from "../core/registry.js";
+import { loadedLanguageOf } from "../core/registry.js";
 import type { Analysis } from "./documents.js";
 
 /** An open document as the language server holds it. */
@@ -18,7 +18,8 @@ export interface OpenDocument {
 export function dependentsOf(changedPath: string, docs: readonly OpenDocument[]): string[] {
   const kind = kindOfPath(changedPath);
   if (!kind) return [];
-  const provided = new Set(languageOf(kind).providedNames?.(changedPath) ?? []);
+  // A language not loaded yet has no open document analyzed: its documents are checked once it is.
+  const provided = new Set(loadedLanguageOf(kind)?.providedNames?.(changedPath) ?? []);
   if (provided.size === 0) return [];
   return docs
     .filter((d) => {
