@@ -13,6 +13,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { kindTable, unitTypes } from "../../server/src/core/kinds";
+import { languageServerNodeFlags } from "../../server/src/core/server-flags";
 import { withValueRetrigger } from "./completionRetrigger";
 import { openAfterOf, openFilesCommand } from "./openCreatedFiles";
 
@@ -53,8 +54,12 @@ function boundedRestarts(output: LogOutputChannel): ErrorHandler {
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join("dist", "server.cjs"));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6011"] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...languageServerNodeFlags] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...languageServerNodeFlags, "--nolazy", "--inspect=6011"] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -36,6 +36,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { cpus, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { runLint } from "../../server/src/cli/lint.js";
+import { languageServerNodeFlags } from "../../server/src/core/server-flags.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
 import { benchCalendar, formatCalendarBench } from "./calendar-bench.js";
 import { measureEditor } from "./editor-bench.js";
@@ -370,10 +371,18 @@ async function main(): Promise<void> {
       `median ${median(deps.perFileMs).toFixed(1)} ms, p99 ${percentile(deps.perFileMs, 99).toFixed(1)} ms`,
       `a 50-line service edited ${deps.perFileMs.length} times with ${deps.dependents - 1} drop-ins and a timer open: until all ${deps.dependents} are published again, ÷ ${deps.dependents}`,
     ]);
+    const mib = (kib: number | undefined) => (kib === undefined ? "n/a" : `${(kib / 1024).toFixed(1)} MiB`);
     rows.push([
       "server peak RSS",
-      large.peakRssKiB === undefined ? "n/a" : `${(large.peakRssKiB / 1024).toFixed(1)} MiB`,
-      `VmHWM after the 5,000-line edit run${large.baselineRssKiB === undefined ? "" : `; ${(large.baselineRssKiB / 1024).toFixed(1)} MiB right after initialize`}`,
+      mib(large.peakRssKiB),
+      `VmHWM after the 5,000-line edit run, started as the VS Code client starts it (${languageServerNodeFlags.join(" ")}); ${mib(large.baselineRssKiB)} right after initialize`,
+    ]);
+    // Another editor runs `etcetera lsp --stdio`, with Node's defaults: the same edits, for its memory and latency.
+    const plain = await measureLatency(5000, 200, false, []);
+    rows.push([
+      "server peak RSS, Node defaults",
+      mib(plain.peakRssKiB),
+      `the same run as \`etcetera lsp --stdio\` starts from other editors (no flags): median ${median(plain.latenciesMs).toFixed(1)} ms, p99 ${percentile(plain.latenciesMs, 99).toFixed(1)} ms per change; ${mib(plain.baselineRssKiB)} right after initialize`,
     ]);
     // The debounce, on its own: the same edits with the server's adaptive delay (none for small documents).
     const smallDebounced = await measureLatency(50, 100, true);

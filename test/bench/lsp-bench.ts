@@ -4,6 +4,7 @@
  * latency on a generated 5,000-line unit, and the server's peak RSS.
  */
 import { readFileSync } from "node:fs";
+import { languageServerNodeFlags } from "../../server/src/core/server-flags.js";
 import { LspServer } from "../helpers/lsp-client.js";
 import { procMemoryKiB } from "./proc-status.js";
 
@@ -61,10 +62,17 @@ export function cpuMs(pid: number | undefined): number | undefined {
  * Times `edits` single-line incremental edits, each until the diagnostics of
  * its version arrive. `debounce: false` starts the server with
  * ETCETERA_VALIDATION_DELAY_MS=0, so the time is the check and the JSON-RPC
- * round trip alone; `true` keeps the server's own (adaptive) delay.
+ * round trip alone; `true` keeps the server's own (adaptive) delay. The server
+ * runs with the Node.js flags the VS Code client gives it, unless `nodeArgs`
+ * says otherwise (`[]`: as `etcetera lsp --stdio` runs from another editor).
  */
-export async function measureLatency(lines = 5000, edits = 200, debounce = true): Promise<LatencyResult> {
-  const server = LspServer.start({ settings: {}, env: debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0" } });
+export async function measureLatency(
+  lines = 5000,
+  edits = 200,
+  debounce = true,
+  nodeArgs: readonly string[] = languageServerNodeFlags,
+): Promise<LatencyResult> {
+  const server = LspServer.start({ settings: {}, env: debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0" }, nodeArgs: [...nodeArgs] });
   try {
     await server.initialize();
     const baselineRssKiB = procMemoryKiB(server.process.pid, "VmRSS");
@@ -121,7 +129,7 @@ export interface DependentsResult {
  * timed until every drop-in and the timer have been published again.
  */
 export async function measureDependents(dropIns = 10, edits = 50): Promise<DependentsResult> {
-  const server = LspServer.start({ settings: {}, env: { ETCETERA_VALIDATION_DELAY_MS: "0" } });
+  const server = LspServer.start({ settings: {}, env: { ETCETERA_VALIDATION_DELAY_MS: "0" }, nodeArgs: [...languageServerNodeFlags] });
   try {
     await server.initialize();
     const base = "file:///bench/deps";
@@ -165,7 +173,7 @@ export async function measureColdStart(runs = 10): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const server = LspServer.start({ settings: {} });
+    const server = LspServer.start({ settings: {}, nodeArgs: [...languageServerNodeFlags] });
     try {
       await server.initialize();
       times.push(Number(process.hrtime.bigint() - start) / 1e6);

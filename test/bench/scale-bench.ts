@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Hover } from "vscode-languageserver-protocol";
+import { languageServerNodeFlags } from "../../server/src/core/server-flags.js";
 import { UnitNameIndex } from "../../server/src/features/workspace-index.js";
 import { type Fleet, writeFleetWorkspace } from "../helpers/fleet-workspace.js";
 import { LspServer, uriOf } from "../helpers/lsp-client.js";
@@ -62,7 +63,7 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 async function oneRun(root: string, fleet: Fleet): Promise<ScaleRun> {
-  const server = LspServer.start({ workspaceFolders: [root] });
+  const server = LspServer.start({ workspaceFolders: [root], nodeArgs: [...languageServerNodeFlags] });
   const pid = server.process.pid;
   const scanDone = () => server.logMessages.some((m) => m.startsWith("workspace scan done"));
   try {

@@ -5,9 +5,27 @@
  * back after "Restart Language Server".
  */
 import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { after, describe, it } from "mocha";
 import * as vscode from "vscode";
+import { languageServerNodeFlags } from "../../../../server/src/core/server-flags.js";
 import { diagnosticsOf, hasRule, open, ruleOf } from "./helpers.js";
+
+/** The command lines of this extension host's child processes that run the bundled server (from /proc). */
+function serverCommandLines(): string[][] {
+  const out: string[][] = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const parent = /^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (Number(parent) !== process.pid) continue;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (argv.some((a) => a.endsWith("server.cjs"))) out.push(argv);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return out;
+}
 
 async function setTargetVersion(version: number | undefined): Promise<void> {
   await vscode.workspace.getConfiguration("etcetera").update("systemd.version", version, vscode.ConfigurationTarget.Global);
@@ -62,6 +80,17 @@ export function systemdSuites(): void {
         (ds) => !hasRule("systemd/newer-than-target")(ds),
         "the diagnostic to go away when the setting is cleared",
       );
+    });
+  });
+
+  describe("the language server process", () => {
+    it("runs with the Node.js flags of core/server-flags.ts (a young generation of at most 16 MiB)", async () => {
+      const { document } = await open("typo.service");
+      await diagnosticsOf(document.uri, hasRule("systemd/unknown-directive"), "the server to answer");
+      const servers = serverCommandLines();
+      assert.equal(servers.length, 1, `one server process; got ${JSON.stringify(servers)}`);
+      for (const flag of languageServerNodeFlags) assert.ok(servers[0]?.includes(flag), `${flag} in ${servers[0]?.join(" ")}`);
+      await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
     });
   });
 
