@@ -76,9 +76,9 @@ export function memoizeByString<V>(fn: (key: string) => V, maxKeys?: number): (k
  * bounded as in GenerationalCache.
  */
 export class ScopedValueCache<K extends object, V> {
-  private readonly scopes = new Map<string, GenerationalCache<Map<K, V>>>();
+  private readonly scopes = new Map<string, GenerationalCache<ValueSlot<K, V>>>();
   private lastScope: string | undefined;
-  private lastByValue: GenerationalCache<Map<K, V>> | undefined;
+  private lastByValue: GenerationalCache<ValueSlot<K, V>> | undefined;
 
   /** `compute` gets a detached copy of `value` (see detached()), so what it returns holds no document text either. */
   get(scope: string, value: string, key: K, compute: (value: string) => V): V {
@@ -90,18 +90,30 @@ export class ScopedValueCache<K extends object, V> {
     }
     this.lastScope = scope;
     this.lastByValue = byValue;
-    let byKey = byValue.get(value);
-    let own = value;
-    if (!byKey) {
-      own = detached(value);
-      byKey = new Map();
-      byValue.set(own, byKey);
+    const slot = byValue.get(value);
+    if (!slot) {
+      const own = detached(value);
+      const result = compute(own);
+      byValue.set(own, { key, result });
+      return result;
     }
-    let result = byKey.get(key);
+    if (slot.key === key) return slot.result;
+    let result = slot.more?.get(key);
     if (result === undefined) {
-      result = compute(own === value ? detached(value) : own);
-      byKey.set(key, result);
+      result = compute(detached(value));
+      slot.more ??= new Map();
+      slot.more.set(key, result);
     }
     return result;
   }
+}
+
+/**
+ * The results for one value: the first key's kept inline, since nearly every value is asked about under one
+ * directive only (a map for each of the 4,000 values of a large unit held 2 MiB); the other keys' in a map.
+ */
+interface ValueSlot<K, V> {
+  readonly key: K;
+  readonly result: V;
+  more?: Map<K, V>;
 }
