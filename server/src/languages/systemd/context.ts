@@ -27,8 +27,15 @@ export function unitContext(unit: UnitFile, ctx: LanguageContext): UnitCheckCont
   const self = normalizeDir(ctx.path);
   // Every rule asks for the directive of every entry: two map lookups, no filtering by type per call.
   const directives = directiveTable(type);
+  // The LanguageContext fields one by one: V8 builds `{ ...ctx, effective, … }` with this many fields after the
+  // spread one property at a time at run time (15–20 µs per object, 3% of a corpus lint). A field added to
+  // LanguageContext must be added here.
   return {
-    ...ctx,
+    path: ctx.path,
+    settings: ctx.settings,
+    workspace: ctx.workspace,
+    log: ctx.log,
+    fileFacts: ctx.fileFacts,
     effective,
     selfLayer: () => effective()?.layers.find((l) => normalizeDir(l.path) === self),
     unit,
