@@ -68,6 +68,9 @@ const findings = new ScopedValueCache<DirectiveInfo, { problems: readonly Findin
 
 type Findings = { problems: readonly Finding[]; specifiers: readonly Finding[] };
 
+/** What nearly every value gets, shared: the cache keeps one result per value of a document. */
+const nothingFound: Findings = { problems: [], specifiers: [] };
+
 /** What systemd says about the value (problems), and when it accepts it, the specifiers it does not know. */
 function findingsOf(directive: DirectiveInfo, text: string, targetVersion: number, type: UnitType | undefined): Findings {
   return findings.get(`${targetVersion}${type ?? ""}`, text, directive, (value) => {
@@ -92,6 +95,6 @@ function findingsOf(directive: DirectiveInfo, text: string, targetVersion: numbe
             message: `Unknown specifier '${u.specifier}'${targetVersion <= 252 ? ` in systemd ${targetVersion}` : ""}; systemd rejects the value. Write '%%' for a literal percent sign.`,
           }))
         : [];
-    return { problems: named, specifiers };
+    return named.length === 0 && specifiers.length === 0 ? nothingFound : { problems: named, specifiers };
   });
 }
