@@ -1,4 +1,16 @@
-import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
@@ -85,13 +97,18 @@ export type ReadResult = { ok: true; text: string; invalidUtf8: boolean; size: n
 /** Reads a file as text; binary content is refused, invalid UTF-8 is decoded with replacement characters that the parsers flag. */
 export function readText(path: string): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    // A FIFO or a device would block or never end: only regular files are read.
-    const info = statSync(path);
-    if (!info.isFile()) return { ok: false, reason: "not a regular file" };
-    bytes = readFileSync(path);
+    // A FIFO or a device would block or never end: only regular files are read. Opened without blocking and
+    // asked through the descriptor, so what is checked is what is read (a stat of the path first was one more
+    // lookup per file, and the path could change in between).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    if (!fstatSync(fd).isFile()) return { ok: false, reason: "not a regular file" };
+    bytes = readFileSync(fd);
   } catch (e) {
     return { ok: false, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); not a text configuration file" };
   try {
