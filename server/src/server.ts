@@ -144,13 +144,16 @@ export function startServer(): void {
   async function analysisOf(doc: TextDocument): Promise<Analysis | undefined> {
     const kind = kindOf(doc);
     if (kind && !loadedLanguageOf(kind)) await loadLanguages([kind]);
-    return loadedAnalysisOf(doc);
+    return cachedAnalysisOf(doc, kind);
   }
 
   /** The analysis if the document's language is loaded; one still loading is checked when it is (validate awaits it). */
   function loadedAnalysisOf(doc: TextDocument): Analysis | undefined {
     const kind = kindOf(doc);
-    if (kind && !loadedLanguageOf(kind)) return undefined;
+    return kind && !loadedLanguageOf(kind) ? undefined : cachedAnalysisOf(doc, kind);
+  }
+
+  function cachedAnalysisOf(doc: TextDocument, kind: FileKind | undefined): Analysis | undefined {
     return cache.get(doc.uri, doc.version, pathOf(doc.uri), () => doc.getText(), kind);
   }
 
