@@ -20,10 +20,18 @@ export function runsAtAll(info: JobInfo): boolean {
  * `info.command`.
  */
 export function shellPart(info: JobInfo): { text: string; shell: ShellCommand } {
-  const cut = unescapedPercents(info.command)[0];
-  const text = cut === undefined ? info.command : info.command.slice(0, cut);
-  return { text, shell: readShell(text) };
+  let part = shellParts.get(info);
+  if (!part) {
+    const cut = unescapedPercents(info.command)[0];
+    const text = cut === undefined ? info.command : info.command.slice(0, cut);
+    part = { text, shell: readShell(text) };
+    shellParts.set(info, part);
+  }
+  return part;
 }
+
+/** Per job of one check: eight rules ask for the same command's tokens (a 64 KiB command was read eight times). */
+const shellParts = new WeakMap<JobInfo, { text: string; shell: ShellCommand }>();
 
 /** The value of an environment variable as cron hands it to the job (the last line above it that sets it). */
 export function envValue(info: JobInfo, name: string): string | undefined {

@@ -33,6 +33,9 @@ const blank = (ch: string | undefined) => ch === " " || ch === "\t";
 const separators = ["&&", "||", "|&", ";;", ";", "|", "&", "(", ")"];
 
 /** Reads a command line (the text cron hands to `sh -c`, before '%' handling). */
+/** A redirection where a token starts: sticky, so no copy of the rest of the command is made per token. */
+const redirectAt = /\d*(?:>>|>&|<&|<>|>\||>|<)(?:&?\d+|-)?|&>>?/y;
+
 export function readShell(command: string): ShellCommand {
   const tokens: ShellToken[] = [];
   let i = 0;
@@ -44,7 +47,8 @@ export function readShell(command: string): ShellCommand {
       continue;
     }
     if (ch === "#") return { tokens, comment: i };
-    const redirect = /^\d*(?:>>|>&|<&|<>|>\||>|<)(?:&?\d+|-)?|^&>>?/.exec(command.slice(i));
+    redirectAt.lastIndex = i;
+    const redirect = redirectAt.exec(command);
     if (redirect) {
       tokens.push({ kind: "op", text: redirect[0], start: i, end: i + redirect[0].length });
       i += redirect[0].length;
