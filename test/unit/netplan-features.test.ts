@@ -192,6 +192,24 @@ describe("netplan files on disk", () => {
     }
   });
 
+  it("a later file that gives an interface another gateway4: an error for 0.106 (it aborts), nothing for 1.2.2 (it replaces)", () => {
+    const cloud = "network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [192.168.1.5/24]\n      gateway4: 192.168.1.1\n";
+    const override = (gw: string) => `network:\n  version: 2\n  ethernets:\n    eth0:\n      gateway4: ${gw}\n`;
+    const lintOverride = (gw: string, settings = defaultSettings) =>
+      lintText("/etc/netplan/99-gw.yaml", override(gw), settings, "netplan", {
+        unitNames: () => [],
+        netplanFolder: () => [{ path: "/etc/netplan/50-cloud-init.yaml", text: cloud }],
+      }).filter((d) => d.rule !== "netplan/deprecated-gateway");
+    const [abort, ...rest] = lintOverride("192.168.1.254");
+    assert.deepEqual(rest, []);
+    assert.equal(abort?.rule, "netplan/duplicate-setting");
+    assert.equal(abort?.severity, "error");
+    assert.equal(abort?.range.start.line, 4);
+    assert.match(abort?.message ?? "", /eth0: gateway4 is already 192\.168\.1\.1 \(50-cloud-init\.yaml\)/);
+    assert.deepEqual(lintOverride("192.168.1.1"), [], "the same value again is accepted");
+    assert.deepEqual(lintOverride("192.168.1.254", { ...defaultSettings, netplan: { version: "1.2.2" } }), []);
+  });
+
   it("follows the target version: a 1.0 key is an error for 0.106 and fine for 1.2.2", () => {
     const text = "network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: []\n      hairpin: true\n";
     assert.deepEqual(

@@ -11,6 +11,8 @@ interface DefaultRoute {
   table: string;
   metric: string;
   range: Range;
+  /** From gateway4:/gateway6:, which a definition has once (a later file replaces it or, in 0.106, aborts). */
+  gatewayKey: boolean;
 }
 
 /** Every default route of a definition occurrence: gateway4/6, and routes to default, 0.0.0.0/0 or ::/0. */
@@ -22,7 +24,16 @@ function defaultRoutes(def: Definition): DefaultRoute[] {
     ["gateway6", 6],
   ] as const) {
     const p = pairOf(def.map, key);
-    if (p) out.push({ def, via: scalarText(p.value) ?? "", family, table: "main", metric: "default", range: keyRangeOf(file, p) });
+    if (p)
+      out.push({
+        def,
+        via: scalarText(p.value) ?? "",
+        family,
+        table: "main",
+        metric: "default",
+        range: keyRangeOf(file, p),
+        gatewayKey: true,
+      });
   }
   const routes = valueAt(def.map, "routes");
   if (!isSeq(routes)) return out;
@@ -39,6 +50,7 @@ function defaultRoutes(def: Definition): DefaultRoute[] {
       table: scalarText(valueAt(r, "table")) ?? "main",
       metric: scalarText(valueAt(r, "metric")) ?? "default",
       range: nodeRange(file, valueAt(r, "to"), def.keyRange),
+      gatewayKey: false,
     });
   }
   return out;
@@ -63,6 +75,9 @@ export const conflictingDefaultRoutes: NetplanRule = {
         }
         // The same route written again for the same interface (in another file) is added once by netplan.
         if (first.def.id === def.id && first.via === r.via) continue;
+        // gateway4/6 set again for the same interface is not a second route: netplan 1.1 keeps the later value,
+        // and 0.106 aborts (netplan/duplicate-setting says so).
+        if (first.def.id === def.id && first.gatewayKey && r.gatewayKey) continue;
         if (!def.source.current) continue;
         const where = first.def.source === def.source ? `line ${first.range.start.line + 1}` : first.def.source.name;
         report(

@@ -19,6 +19,8 @@ interface State {
   primaries: Map<string, string>;
   /** Open vSwitch external-ids / other-config entries, per owner and map. */
   ovsMaps: Map<string, Map<string, string>>;
+  /** gateway4 / gateway6 per definition, with the file that set it (0.106 to 1.0 assert they never change). */
+  gateways: Map<string, { value: string; file: string }>;
 }
 
 const pairsOf = (n: Node | undefined): Pair[] => (isMap(n) ? (n.items as Pair[]) : []);
@@ -45,6 +47,20 @@ function readOnce(
         seen.add(ssid);
       }
     }
+    if (version === "0.106")
+      for (const p of pairsOf(map)) {
+        const key = scalarText(p.key);
+        const value = scalarText(p.value);
+        if ((key !== "gateway4" && key !== "gateway6") || value === undefined) continue;
+        const slot = `${def.id}\t${key}`;
+        const before = state.gateways.get(slot);
+        if (!before) state.gateways.set(slot, { value, file: def.source.name });
+        else if (before.value !== value)
+          found({
+            node: p.value as Node,
+            message: `${def.id}: ${key} is already ${before.value} (${before.file}); netplan 0.106 aborts on an assertion instead of replacing it (netplan 1.1 takes the later value). Write the gateway once, or replace it with a default route in routes:`,
+          });
+      }
     const params = valueAt(map, "parameters");
     // Every `primary:` pair counts: netplan reads a repeated key each time.
     for (const p of def.type === "bonds" ? pairsOf(params).filter((x) => scalarText(x.key) === "primary") : []) {
@@ -101,11 +117,11 @@ export const duplicateSetting: NetplanRule = {
   meta: {
     id: "netplan/duplicate-setting",
     severity: "error",
-    doc: "A setting netplan refuses to see twice: an access point SSID, a bridge member's path cost or port priority, a bond's primary member (with another value), an Open vSwitch external-ids/other-config entry (with another value). netplan 0.106 also trips over its own second reading of a file that names an interface before defining it.",
+    doc: "A setting netplan refuses to see twice: an access point SSID, a bridge member's path cost or port priority, a bond's primary member (with another value), an Open vSwitch external-ids/other-config entry (with another value), and for netplan 0.106 an interface's gateway4 or gateway6 set again with another value (in a later file, typically an override of a cloud-init file: netplan 0.106 to 1.0 abort on an assertion, 1.1 takes the later value). netplan 0.106 also trips over its own second reading of a file that names an interface before defining it.",
   },
   check(ctx, report) {
     const config = ctx.config();
-    const state: State = { ssids: new Map(), ports: new Map(), primaries: new Map(), ovsMaps: new Map() };
+    const state: State = { ssids: new Map(), ports: new Map(), primaries: new Map(), ovsMaps: new Map(), gateways: new Map() };
     const reported = new Set<Node>();
     for (const [order, source] of config.sources.entries()) {
       const before = new Set(config.definitions.filter((d) => d.order < order).map((d) => d.id));
