@@ -35,6 +35,16 @@ describe("cron quick fixes", () => {
     assert.equal(fixed(user, "MAILTO=ops@example.com  # team\nx=1\n", "cron/env-inline-comment"), "# team\nMAILTO=ops@example.com\nx=1\n");
   });
 
+  it("joins MAILTO recipients with bare commas, keeping the quotes", () => {
+    assert.equal(
+      fixed(user, 'MAILTO="a@example.com, b@example.com"\n', "cron/unsafe-mail-address"),
+      'MAILTO="a@example.com,b@example.com"\n',
+    );
+    assert.equal(fixed(user, "MAILTO=a@example.com ,b@example.com\n", "cron/unsafe-mail-address"), "MAILTO=a@example.com,b@example.com\n");
+    const named = lintText(user, "MAILTO=Ops <ops@example.com>\n", undefined, "cron").find((d) => d.rule === "cron/unsafe-mail-address");
+    assert.equal(named?.fixes, undefined, "no fix when a name or brackets would remain");
+  });
+
   it("writes the full path of an sbin command, or adds a PATH= line", () => {
     assert.equal(fixed(user, "0 5 * * * service nginx reload\n", "cron/command-not-on-path"), "0 5 * * * /usr/sbin/service nginx reload\n");
     assert.equal(

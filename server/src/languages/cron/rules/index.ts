@@ -31,10 +31,12 @@ import { reversedRange } from "./reversed-range.js";
 import { shortMonthDay } from "./short-month-day.js";
 import { stepBeyondRange } from "./step-beyond-range.js";
 import { sudoInJob } from "./sudo-in-job.js";
+import { tzNotForSchedule } from "./tz-not-for-schedule.js";
 import { uncheckedCd } from "./unchecked-cd.js";
 import { unescapedPercent } from "./unescaped-percent.js";
 import { unevenStep } from "./uneven-step.js";
 import { unknownName } from "./unknown-name.js";
+import { unsafeMailAddress } from "./unsafe-mail-address.js";
 import { unsupportedEnv } from "./unsupported-env.js";
 import { unsupportedSyntax } from "./unsupported-syntax.js";
 import { userField } from "./user-field.js";
@@ -69,6 +71,8 @@ export const cronRules: readonly CronRule[] = [
   envInlineComment,
   envQuotesKept,
   mailtoTypo,
+  unsafeMailAddress,
+  tzNotForSchedule,
   commandNotOnPath,
   relativeCommand,
   bashSyntax,
