@@ -131,15 +131,46 @@ describe("deploy safety on a real systemd host (issue 9)", { timeout: 900_000 },
   });
 
   describe("defect 2: rollback undoes only what the deploy did", () => {
-    it("a masked unit stays masked after a failed deploy over it", async () => {
+    it("a masked unit is not unmasked by a deploy unless forced, and stays masked after a forced deploy that fails", async () => {
       host.sh("ln -s /dev/null /etc/systemd/system/masked-demo.service && systemctl daemon-reload");
       const before = snapshot("masked-demo.service", "masked-demo.service");
       const f = put(ws, "units/masked-demo.service", "");
-      const r = await deployText(host, f, unitText("Masked demo", "/bin/false"));
+      const refused = await deployText(host, f, unitText("Masked demo", "/bin/sleep infinity"));
+      assert.equal(refused.outcome, "rejected", refused.message);
+      assert.equal(refused.errorCode, "masked");
+      assert.match(refused.message, /masked-demo\.service is masked on this host .*would unmask it; the host is unchanged/);
+      assert.equal(snapshot("masked-demo.service", "masked-demo.service"), before);
+
+      const r = await deployText(host, f, unitText("Masked demo", "/bin/false"), { force: true });
       assert.equal(r.outcome, "rolled-back", r.message);
       assert.equal(host.sh("readlink /etc/systemd/system/masked-demo.service").trim(), "/dev/null");
       assert.equal(snapshot("masked-demo.service", "masked-demo.service"), before);
       assert.equal(host.run("systemctl is-enabled masked-demo.service").stdout.trim(), "masked");
+
+      // An empty file masks a unit just as well.
+      host.sh("cd /etc/systemd/system && rm masked-demo.service && : > masked-demo.service && systemctl daemon-reload");
+      const empty = await deployText(host, f, unitText("Masked demo", "/bin/sleep infinity"));
+      assert.equal(empty.errorCode, "masked", empty.message);
+      assert.equal(host.sh("stat -c %s /etc/systemd/system/masked-demo.service").trim(), "0");
+      noLeftovers();
+    });
+
+    it("a unit masked elsewhere (/run, or the unit of a drop-in) is refused even when forced: the new file would never load", async () => {
+      host.sh("systemctl mask --runtime runmasked.service");
+      const f = put(ws, "units/runmasked.service", "");
+      const r = await deployText(host, f, unitText("Runtime-masked demo", "/bin/sleep infinity"), { force: true });
+      assert.equal(r.outcome, "rejected", r.message);
+      assert.equal(r.errorCode, undefined);
+      assert.match(r.message, /runmasked\.service is masked on this host \(masked-runtime, by a mask other than /);
+      assert.equal(hostFile(host, "etc/systemd/system/runmasked.service"), undefined, "nothing installed");
+      host.sh("systemctl unmask --runtime runmasked.service");
+
+      host.sh("ln -s /dev/null /etc/systemd/system/dropmasked.service && systemctl daemon-reload");
+      const d = put(ws, "units/dropmasked.service.d/override.conf", "");
+      const drop = await deployText(host, d, "[Service]\nEnvironment=A=1\n");
+      assert.equal(drop.outcome, "rejected", drop.message);
+      assert.match(drop.message, /dropmasked\.service is masked on this host \(masked,/);
+      assert.equal(hostFile(host, "etc/systemd/system/dropmasked.service.d/override.conf"), undefined, "nothing installed");
       noLeftovers();
     });
 

@@ -117,6 +117,19 @@ export async function deployAndRestart(
       force = true;
       continue;
     }
+    if (result.outcome === "rejected" && result.errorCode === "masked" && !force) {
+      const cancel = { title: l10n.t("Cancel"), isCloseAffordance: true };
+      const replace = { title: l10n.t("Replace the Mask") };
+      const choice = await window.showWarningMessage(
+        l10n.t("{0} is masked on {1}: deploying {2} replaces the mask and unmasks it. Deploy anyway?", result.unit ?? name, host, name),
+        { modal: true, detail: result.message },
+        cancel,
+        replace,
+      );
+      if (choice !== replace) return result;
+      force = true;
+      continue;
+    }
     if (result.unit && (result.outcome === "deployed" || result.outcome === "unchanged" || result.outcome === "rolled-back"))
       await state.rememberDeployed(host, result.unit);
     if (sha256 && (result.outcome === "deployed" || result.outcome === "unchanged"))

@@ -36,6 +36,12 @@ export interface ScriptOptions {
    * otherwise keep the host half-changed, and the lock held, for ever.
    */
   activateTimeoutSeconds?: number;
+  /**
+   * Install over a mask of the unit in the deploy's own directory (its file there is a link to /dev/null),
+   * which unmasks it. Without it such a deploy is refused with the host unchanged; a mask anywhere else
+   * (/run, or the unit of a drop-in) always refuses: systemd would not load the new file.
+   */
+  replaceMask?: boolean;
 }
 
 /** Shell helpers shared by deploy and `status --action`: events, props, staging, restore and the health watch. */
@@ -228,6 +234,23 @@ const currentSection = (t: DeployTarget) =>
 # Written through, the file would land in the link's target (a package's directory under /usr) where nothing expects it.
 if [ -L "$DIR" ]; then case "$(readlink -f -- "$DIR")" in /usr/*|/lib/*|/lib64/*|/opt/*)
   ev "error install $DIR is a symlink to $(readlink -- "$DIR"), a package's directory; not writing through it (make $DIR a directory of its own); the host is unchanged"; exit 1;; esac; fi`;
+
+/**
+ * A masked unit: installing its file over the mask (a link to /dev/null or an empty file at $DEST) would unmask it, which
+ * the user did on purpose; a mask elsewhere (/run, or the unit a drop-in extends) keeps the new file from
+ * ever loading. Both are refused before anything changes; only the first can be overridden (REPLACEMASK).
+ */
+const maskSection = `if [ "$ACTION" != verify ] && [ "$(prop "$UNIT" LoadState)" = masked ]; then
+  # systemd reads a link to /dev/null and an empty file alike as a mask.
+  if { [ -L "$DEST" ] && [ "$(readlink -- "$DEST")" = /dev/null ]; } || { [ -f "$DEST" ] && [ ! -L "$DEST" ] && [ ! -s "$DEST" ]; }; then
+    if [ "$REPLACEMASK" != 1 ]; then show_status "$UNIT"; ev "masked replaceable"
+      ev "outcome rejected $UNIT is masked on this host ($DEST is a link to /dev/null or empty) and installing the file would unmask it; the host is unchanged. Unmask it first, or deploy with --force to replace the mask"; exit 0; fi
+  else
+    show_status "$UNIT"
+    ev "outcome rejected $UNIT is masked on this host ($($SCTL is-enabled -- "$UNIT" 2>/dev/null || :), by a mask other than $DEST): systemd would not load the new file; the host is unchanged. Unmask it first"; exit 0
+  fi
+fi
+`;
 
 /**
  * The record of this deploy in $BN: what was at $DEST (a copy, or a symlink's target, or "absent"),
@@ -456,7 +479,7 @@ function base64Lines(b: Buffer): string {
 /** The script's variables: what goes where, as shell assignments. */
 export function scriptVars(
   t: DeployTarget,
-  o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds" | "activateTimeoutSeconds">,
+  o: Pick<ScriptOptions, "content" | "waitSeconds" | "lockWaitSeconds" | "activateTimeoutSeconds" | "replaceMask">,
   /** The fleet script: the file is an argument, measured on the host; WAIT may be given too. */
   fleet = false,
 ): string {
@@ -481,6 +504,7 @@ export function scriptVars(
     `SCOPEFLAG=${user ? "--user" : ""}`,
     `SCTL=${shq(user ? "systemctl --user" : "systemctl")}`,
     `ACTTIMEOUT=${Math.round(o.activateTimeoutSeconds ?? 300)}`,
+    `REPLACEMASK=${o.replaceMask ? 1 : 0}`,
     `STAGEROOT=${asUser ? '"$HOME/.config"' : "/etc"}`,
     `BACKUPS=${asUser ? '"$HOME/.local/state/etcetera/backups"' : "/var/backups/etcetera"}`,
   ].join("\n");
@@ -566,7 +590,7 @@ fi
 if [ "$ACTION" != verify ] && [ "$PREV" = file ] && [ -f "$B/installed" ] && [ "$(sha256sum <"$CURFILE" | cut -c1-64)" != "$(cat "$B/installed")" ]; then
   ev "drift $DEST was changed on the host since the last deploy"
 fi
-ev "progress verify checking the file with the host's own tool"
+${t.unit ? maskSection : ""}ev "progress verify checking the file with the host's own tool"
 ${verifySection(t)}
 emit verify "$T/verify.log"
 if [ "$rc" -ne 0 ]; then ev "outcome rejected the host's checker rejected the file; the host is unchanged"; exit 0; fi

@@ -26,7 +26,7 @@ export interface DeployOptions {
   host: ResolvedHost;
   transport: SshTransport;
   settings: Settings;
-  /** Deploy even when local lint finds errors. */
+  /** Deploy even when local lint finds errors, and over a mask of the unit at its own path (which unmasks it). */
   force?: boolean;
   enableOnFirstDeploy?: boolean;
   /** Whole seconds the unit must stay in its running state after the restart (default 5). */
@@ -134,6 +134,8 @@ class ScriptEvents {
   /** A netplan change: the host armed its revert (token, seconds, client time) and, later, finished `netplan apply`. */
   armed: { token: string; seconds: number; at: number } | undefined;
   appliedAt: number | undefined;
+  /** The unit is masked by a link at the deploy's own path: deploying with --force would replace (unmask) it. */
+  replaceableMask = false;
 
   constructor(private readonly progress: (step: DeployStep, message: string, cancellable: boolean) => void) {}
 
@@ -183,6 +185,9 @@ class ScriptEvents {
         break;
       case "armed":
         this.armed = { token: word, seconds: Number(more[0]), at: Date.now() };
+        break;
+      case "masked":
+        this.replaceableMask = word === "replaceable";
         break;
       case "applied":
         this.appliedAt = Date.now();
@@ -266,6 +271,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     lockWaitSeconds: o.lockWaitSeconds ?? 120,
     netplanConfirmSeconds: confirmSeconds,
     activateTimeoutSeconds: activateTimeout,
+    replaceMask: o.force ?? false,
   };
   const script = deployScript(target, scriptOptions);
   // System files need root; user scope and the user's crontab run as the login user.
@@ -351,7 +357,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   else if (events.drift && events.outcome === "rolled-back") message += `\nNote: ${events.drift}; that copy is in place again.`;
   if (events.outcome === "rolled-back" || (events.outcome === "failed" && events.activate.length))
     message += `\n${events.activate.join("\n")}`;
-  return finish(result, events.outcome, message.trim());
+  return finish(result, events.outcome, message.trim(), events.replaceableMask ? "masked" : undefined);
 }
 
 /** Confirms a netplan change over new connections, or reads the host's own revert; the outcome, message and error code. */

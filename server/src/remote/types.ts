@@ -91,7 +91,10 @@ export interface DeployResult {
   /** Where the previous version is kept on the host (for rollback). */
   backup?: string;
   durationMs: number;
-  /** The error code when outcome is "failed" (see RemoteError). */
+  /**
+   * The error code when outcome is "failed" (see RemoteError), or "masked" when a deploy was rejected because
+   * it would replace the unit's mask (a link to /dev/null at its path): deploying with force replaces it.
+   */
   errorCode?: string;
 }
 
