@@ -267,6 +267,27 @@ describe("etcetera lint on bad input", () => {
     );
   });
 
+  it("a unit-shaped file without .conf in a drop-in directory, named explicitly, is said to be never read (exit 1); a walk skips it", () => {
+    writeFileSync(join(dir, "app.service.d", "override"), "[Service]\nRestart=always\n");
+    try {
+      const r = lint(["--format", "json", join("app.service.d", "override")], dir);
+      assert.equal(r.status, 1, r.stderr);
+      const [file] = parseJson(r.stdout);
+      assert.equal(file?.kind, "systemd");
+      assert.deepEqual(
+        file?.diagnostics.map((d) => d.rule),
+        ["systemd/dropin-not-conf"],
+      );
+      const walked = lint(["--format", "json", "app.service.d"], dir);
+      assert.deepEqual(
+        parseJson(walked.stdout).map((f) => f.file),
+        [join("app.service.d", "empty.conf")],
+      );
+    } finally {
+      rmSync(join(dir, "app.service.d", "override"));
+    }
+  });
+
   it("does not hang on a named pipe given as a unit file", () => {
     const fifo = join(dir, "pipe.service");
     if (spawnSync("mkfifo", [fifo]).status !== 0) return;

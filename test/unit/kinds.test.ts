@@ -64,6 +64,11 @@ describe("the kinds table", () => {
     assert.equal(detectKind("/srv/net.yaml", "network:\n  version: 2\n"), "netplan");
     assert.equal(detectKind("/srv/app.yaml", "app:\n  port: 1\n"), undefined);
     assert.equal(detectKind("/srv/notes.txt", "network:\n"), undefined);
+    // A file without .conf in a drop-in directory: systemd when it reads like one, so the rule can say it is never loaded.
+    assert.equal(detectKind("/etc/systemd/system/nginx.service.d/override", "# limits\n\n[Service]\nLimitNOFILE=1\n"), "systemd");
+    assert.equal(detectKind("/etc/systemd/system/service.d/10-x.bak", "[Unit]\n"), "systemd");
+    assert.equal(detectKind("/etc/systemd/system/nginx.service.d/README", "Put overrides here.\n"), undefined);
+    assert.equal(detectKind("/srv/override", "[Service]\n"), undefined);
   });
 
   it("lists every kind when it cannot tell", () => {

@@ -12,7 +12,7 @@ import {
   statSync,
 } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
-import { describeKinds, detectKind, kindOfPath } from "../core/kinds.js";
+import { describeKinds, detectKind, kindMayShowInContent, kindOfPath } from "../core/kinds.js";
 import type { FileKind } from "../core/language.js";
 
 export interface InputFile {
@@ -82,9 +82,9 @@ export function collectFiles(paths: string[], forcedKind?: FileKind): CollectRes
   return { files, errors };
 }
 
-/** The start of a file named on the command line, for the kinds whose name alone is ambiguous (a YAML file that may be netplan). */
+/** The start of a file named on the command line, for the kinds whose name alone is ambiguous (a YAML file that may be netplan, a file without .conf in a drop-in directory). */
 function contentHint(path: string): string | undefined {
-  if (!/\.ya?ml$/.test(path)) return undefined;
+  if (!kindMayShowInContent(path)) return undefined;
   const read = readText(path);
   return read.ok ? read.text.slice(0, 64 * 1024) : undefined;
 }

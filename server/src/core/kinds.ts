@@ -25,7 +25,12 @@ export interface KindSpec {
    * A test on the content for files whose name is ambiguous; only consulted for
    * files the user names explicitly (never while walking a directory).
    */
-  content?: { extensions: readonly string[]; test: (text: string) => boolean };
+  content?: {
+    extensions: readonly string[];
+    /** Path globs whose files are ambiguous too, whatever their suffix. */
+    paths?: readonly string[];
+    test: (text: string) => boolean;
+  };
   /** Where deploy puts a file of this kind on a host (see server/src/remote/targets.ts). */
   deploy: string;
   /**
@@ -33,6 +38,16 @@ export interface KindSpec {
    * kinds before their language is loaded. Netplan's YAML keeps the user's YAML formatter.
    */
   formatted: boolean;
+}
+
+/** Whether the first line that is not blank or a comment opens a [Section] (a unit file or drop-in's shape). */
+function startsWithUnitSection(text: string): boolean {
+  for (const line of text.split("\n", 200)) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
+    return t.startsWith("[") && t.endsWith("]") && t.length > 2;
+  }
+  return false;
 }
 
 export const unitTypes = ["service", "socket", "timer", "path", "mount", "automount", "swap", "target", "slice", "scope"] as const;
@@ -46,6 +61,9 @@ export const kindTable: readonly KindSpec[] = [
     filenames: [],
     // A drop-in of one unit (foo.service.d/) or of every unit of a type (service.d/).
     filenamePatterns: unitTypes.flatMap((t) => [`**/*.${t}.d/*.conf`, `**/${t}.d/*.conf`]),
+    // A file in a drop-in directory without the .conf systemd needs (`foo.service.d/override`): named
+    // explicitly, it is checked as systemd so that systemd/dropin-not-conf can say it is never read.
+    content: { extensions: [], paths: unitTypes.flatMap((t) => [`**/*.${t}.d/*`, `**/${t}.d/*`]), test: startsWithUnitSection },
     deploy: "/etc/systemd/system (or UNIT.d/ for a drop-in); ~/.config/systemd/user in user scope",
     formatted: true,
   },
@@ -163,7 +181,19 @@ export function detectKind(path: string, text?: string): FileKind | undefined {
   const byPath = kindOfPath(path);
   if (byPath || text === undefined) return byPath;
   const name = pathParts(path).pop() ?? "";
-  return kindTable.find((k) => k.content?.extensions.some((e) => name.endsWith(e)) && k.content.test(text))?.kind;
+  return kindTable.find((k) => contentDecides(k, path, name) && k.content?.test(text))?.kind;
+}
+
+function contentDecides(k: KindSpec, path: string, name = pathName(path)): boolean {
+  if (!k.content) return false;
+  if (k.content.extensions.some((e) => name.endsWith(e))) return true;
+  const slashed = pathParts(path).join("/");
+  return k.content.paths?.some((g) => globToRegExp(g).test(slashed)) ?? false;
+}
+
+/** Whether the content of a file the name says nothing about could still tell its kind (worth reading for detectKind). */
+export function kindMayShowInContent(path: string): boolean {
+  return kindOfPath(path) === undefined && kindTable.some((k) => contentDecides(k, path));
 }
 
 /** The list of kinds for the "cannot tell what kind" message. */
