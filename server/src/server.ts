@@ -20,6 +20,7 @@ import { emptyWorkspace, type LanguageContext } from "./core/language.js";
 import { detectKind, loadedLanguageOf, loadLanguages } from "./core/registry.js";
 import { semanticTokenTypes } from "./core/semantic-tokens.js";
 import { defaultSettings, type Settings, settingsFromConfiguration } from "./core/settings.js";
+import { checkTiming } from "./features/check-timing.js";
 import { fixesInRange, kindRequested, suppressionFixes } from "./features/code-actions.js";
 import { dependenciesOf } from "./features/dependencies.js";
 import { dependentsOf } from "./features/dependents.js";
@@ -113,6 +114,7 @@ export function startServer(): void {
   let workspaceRoots: string[] = [];
 
   const log = (message: string) => connection.console.log(message);
+  let timing = checkTiming(false, process, "message", log);
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canAskConfiguration) return Promise.resolve(pushedSettings);
@@ -165,6 +167,7 @@ export function startServer(): void {
     const diagnostics = analysis ? analysis.diagnostics(await contextFor(doc.uri)) : [];
     if (documents.get(doc.uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    timing.published(doc.uri, version);
   }
 
   function scheduleValidation(doc: TextDocument, delay = validationDelay(doc)): void {
@@ -295,6 +298,7 @@ export function startServer(): void {
   });
   documents.onDidChangeContent((e) => {
     if (isEffectiveView(e.document.uri)) return;
+    timing.changed(e.document.uri, e.document.version);
     scheduleValidation(e.document);
     if (e.document.version > 1) recheckDependents(pathOf(e.document.uri));
   });
@@ -409,4 +413,7 @@ export function startServer(): void {
 
   documents.listen(connection);
   connection.listen();
+  // After listen: the transport's own listener is in place before this one is put ahead of it.
+  const stdio = process.argv.includes("--stdio");
+  timing = checkTiming(process.env.ETCETERA_TRACE_TIMING === "1", stdio ? process.stdin : process, stdio ? "data" : "message", log);
 }

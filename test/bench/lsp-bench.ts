@@ -4,6 +4,7 @@
  * latency on a generated 5,000-line unit, and the server's peak RSS.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { languageServerNodeFlags } from "../../server/src/core/server-flags.js";
 import { LspServer } from "../helpers/lsp-client.js";
 import { procMemoryKiB } from "./proc-status.js";
@@ -19,6 +20,11 @@ export interface LatencyResult {
   diagnosticsPerPublish: number;
   /** CPU time (user + system, from /proc) the server spent per edit: on a shared machine wall time measures the neighbours too. */
   serverCpuMsPerEdit: number | undefined;
+  /**
+   * Per edit, as the server measured it (ETCETERA_TRACE_TIMING): from reading the change to handing its
+   * diagnostics to the transport. Empty with the debounce on (the delay would be counted).
+   */
+  processingMs: number[];
 }
 
 /** A realistic, large unit: the usual directives, long environment and pre-start lists, comments, a few mistakes. */
@@ -72,7 +78,8 @@ export async function measureLatency(
   debounce = true,
   nodeArgs: readonly string[] = languageServerNodeFlags,
 ): Promise<LatencyResult> {
-  const server = LspServer.start({ settings: {}, env: debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0" }, nodeArgs: [...nodeArgs] });
+  const env = debounce ? {} : { ETCETERA_VALIDATION_DELAY_MS: "0", ETCETERA_TRACE_TIMING: "1" };
+  const server = LspServer.start({ settings: {}, env, nodeArgs: [...nodeArgs] });
   try {
     await server.initialize();
     const baselineRssKiB = procMemoryKiB(server.process.pid, "VmRSS");
@@ -111,11 +118,52 @@ export async function measureLatency(
       baselineRssKiB,
       diagnosticsPerPublish: first.diagnostics.length,
       serverCpuMsPerEdit,
+      processingMs: serverTimings(server.logMessages, uri, 2),
     };
   } finally {
     server.kill();
   }
 }
+
+/** The server's own `timing <uri> v<version> <ms>` lines for `uri`, from `fromVersion` on (the edits, not the open). */
+export function serverTimings(logMessages: readonly string[], uri: string, fromVersion: number): number[] {
+  const out: number[] = [];
+  for (const line of logMessages) {
+    const [word, forUri, version, ms] = line.split(" ");
+    if (word === "timing" && forUri === uri && Number(version?.slice(1)) >= fromVersion) out.push(Number(ms));
+  }
+  return out;
+}
+
+/**
+ * The transport floor: the same edits as `measureLatency` against a server that does nothing but answer each
+ * change with empty diagnostics (test/bench/floor-server.mjs, the same JSON-RPC library as ours). What is left
+ * of a round trip when the check takes no time: the pipes, two event loops, the scheduler, the client.
+ */
+export async function measureTransportFloor(edits = 200): Promise<number[]> {
+  const server = LspServer.start({ settings: {}, entry: floorServer });
+  try {
+    await server.initialize();
+    const uri = "file:///bench/floor.service";
+    await server.open(uri, "[Unit]\n", 1);
+    await server.diagnostics(uri, (p) => p.version === 1, { timeoutMs: 30_000 });
+    const latenciesMs: number[] = [];
+    for (let k = 0; k < edits; k++) {
+      const version = k + 2;
+      const from = server.published.length;
+      const start = process.hrtime.bigint();
+      await server.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, text: "[Unit]" }]);
+      await server.diagnostics(uri, (p) => p.version === version, { from, timeoutMs: 30_000 });
+      latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    await server.shutdown();
+    return latenciesMs;
+  } finally {
+    server.kill();
+  }
+}
+
+const floorServer = fileURLToPath(new URL("floor-server.mjs", import.meta.url));
 
 export interface DependentsResult {
   dependents: number;

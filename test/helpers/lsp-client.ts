@@ -28,6 +28,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Options for node itself, before the bundle (`--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** Another server script to run instead of the bundle (the bench's transport floor). */
+  entry?: string;
 }
 
 export interface ExitStatus {
@@ -91,7 +93,7 @@ export class LspServer {
 
   /** Spawns `node server/dist/etcetera.cjs lsp --stdio`. */
   static start(options: StartOptions = {}): LspServer {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath, "lsp", "--stdio"], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? bundlePath, "lsp", "--stdio"], {
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, ...options.env },
     });
