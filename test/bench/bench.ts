@@ -36,6 +36,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runLint } from "../../server/src/cli/lint.js";
 import { languageServerNodeFlags } from "../../server/src/core/server-flags.js";
 import { bundlePath, ensureBundle } from "../helpers/bundle.js";
@@ -138,6 +139,17 @@ function timeCli(paths: string[]): { wall: number; cpu: number } {
   if (r.error || r.status === null || r.status === 2) throw new Error(`etcetera lint failed: ${r.error?.message ?? r.stderr.toString()}`);
   return { wall: seconds(start), cpu: childCpu() - cpu };
 }
+
+/** test/bench/read-floor.mjs on the same paths: Node.js starting, then reading every file and checking none. */
+function timeReadFloor(paths: string[]): { wall: number; cpu: number } {
+  const start = process.hrtime.bigint();
+  const cpu = childCpu();
+  const r = spawnSync(process.execPath, [readFloorScript, ...paths], { maxBuffer: 1 << 20, timeout: 60_000 });
+  if (r.error || r.status !== 0) throw new Error(`read-floor failed: ${r.error?.message ?? r.stderr.toString()}`);
+  return { wall: seconds(start), cpu: childCpu() - cpu };
+}
+
+const readFloorScript = fileURLToPath(new URL("read-floor.mjs", import.meta.url));
 
 async function timeInProcess(paths: string[]): Promise<number> {
   const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false };
@@ -282,6 +294,20 @@ async function main(): Promise<void> {
       "s",
     )} CPU`,
   ]);
+  const floor = Array.from({ length: RUNS }, () => timeReadFloor(paths));
+  const floorRate = files.length / median(floor.map((r) => r.wall));
+  const floorCpuRate = files.length / median(floor.map((r) => r.cpu));
+  rows.push([
+    "floor: read the files, check nothing",
+    `${floorRate.toFixed(0)} files/s; CPU: ${floorCpuRate.toFixed(0)} files/s`,
+    `test/bench/read-floor.mjs: Node.js starts, takes the same paths and reads each file, as the CLI does before any check; ${RUNS} runs: ${spread(
+      floor.map((r) => r.wall),
+      "s",
+    )} wall, ${spread(
+      floor.map((r) => r.cpu),
+      "s",
+    )} CPU`,
+  ]);
   await timeInProcess(paths.slice(0, 50)); // warm up
   const inProcess: number[] = [];
   for (let i = 0; i < RUNS; i++) inProcess.push(await timeInProcess(paths));
@@ -326,6 +352,11 @@ async function main(): Promise<void> {
       "lint ÷ verify",
       `wall: ${(lintRate / dirRate).toFixed(1)}× per directory, ${(lintRate / fileRate).toFixed(0)}× per file; CPU: ${(lintCpuRate / dirCpuRate).toFixed(1)}× per directory, ${(lintCpuRate / fileCpuRate).toFixed(0)}× per file`,
       "CLI whole run against each way of calling systemd-analyze verify, same files, same run",
+    ]);
+    rows.push([
+      "floor ÷ verify",
+      `wall: ${(floorRate / dirRate).toFixed(1)}× per directory, ${(floorRate / fileRate).toFixed(0)}× per file; CPU: ${(floorCpuRate / dirCpuRate).toFixed(1)}× per directory, ${(floorCpuRate / fileCpuRate).toFixed(0)}× per file`,
+      "the most any linter reading these files in one Node.js process could reach: the ceiling of the row above",
     ]);
   } else rows.push(["systemd-analyze verify", "n/a", `${systemdAnalyze} is not installed`]);
 
