@@ -29,12 +29,14 @@ export const globMatchesRotated: LogrotateRule = {
   meta: {
     id: "logrotate/glob-matches-rotated",
     severity: "warning",
-    doc: "A pattern whose last part also matches the rotated files (`/var/log/app/*`, `*.log*`) without `olddir`: each run rotates the old copies again (`app.log.1.1`, `app.log.1.gz.1`), and they multiply.",
+    doc: "A pattern whose last part also matches the rotated files (`/var/log/app/*`, `*.log*`) without `olddir` and with old copies kept (`rotate` above 0): each run rotates the old copies again (`app.log.1.1`, `app.log.1.gz.1`), and they multiply.",
   },
   check(ctx, report) {
     for (const b of ctx.file.blocks) {
       const eff = effective(ctx.file, b);
       if (eff.get("olddir")) continue;
+      // `rotate 0` removes the rotated copy in the same run: none is left for the glob to find next time.
+      if (/^0+$/.test(eff.get("rotate")?.value?.text ?? "")) continue;
       for (const p of b.patterns) {
         const last = p.text.split("/").pop() ?? "";
         // A file name longer than PATH_MAX names no log; its glob would not even compile as a pattern.

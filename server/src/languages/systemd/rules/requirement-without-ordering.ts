@@ -14,6 +14,23 @@ function otherOrdersItselfBefore(ctx: UnitCheckContext, other: string, self: str
   return listWords(parseUnitFile(text), "Unit", "Before").some((w) => w.word === self);
 }
 
+const triggerKey = { socket: ["Socket", "Service"], timer: ["Timer", "Unit"], path: ["Path", "Unit"] } as const;
+
+/**
+ * Whether the other unit is a socket, timer or path unit that activates this one (its Service= or Unit=, or by
+ * default the service of its own name): systemd orders it before the unit it activates by itself.
+ */
+function otherActivatesSelf(ctx: UnitCheckContext, other: string, self: string | undefined): boolean {
+  const type = typeOfName(other);
+  if (!self || (type !== "socket" && type !== "timer" && type !== "path")) return false;
+  const text = unitTextFrom(ctx.workspace, other, ctx.path);
+  if (!text) return false;
+  const [section, key] = triggerKey[type];
+  const named = listWords(parseUnitFile(text), section, key).at(-1)?.word;
+  const activates = named ?? `${stemOfName(other)}.service`;
+  return activates === self;
+}
+
 export const requirementWithoutOrdering: UnitRule = {
   meta: {
     id: "systemd/requirement-without-ordering",
@@ -35,7 +52,7 @@ export const requirementWithoutOrdering: UnitRule = {
         if (ordered.has(w.word) || w.word === self) continue;
         if (activated && self && resolveNameSpecifiers(w.word, self) === activated) continue;
         if (typeOfName(w.word) === "socket" && ownSockets.has(w.word)) continue;
-        if (otherOrdersItselfBefore(ctx, w.word, self)) continue;
+        if (otherOrdersItselfBefore(ctx, w.word, self) || otherActivatesSelf(ctx, w.word, self)) continue;
         report(
           { start: w.entry.positionAt(w.start), end: w.entry.positionAt(w.end) },
           `${key}=${w.word} without After=${w.word}: requiring a unit does not order against it, so systemd starts both at the same time and this unit may run before ${w.word} is ready${key === "BindsTo" ? "" : " (or has failed)"}.`,
