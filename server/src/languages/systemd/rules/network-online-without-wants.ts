@@ -1,3 +1,4 @@
+import type { Entry } from "../parser.js";
 import { parseUnitFile } from "../parser.js";
 import { allEntries, type UnitCheckContext, type UnitRule } from "../rule.js";
 import { unitTextFrom } from "../unit-set.js";
@@ -7,6 +8,8 @@ const pulling = new Set(["Wants", "Requires", "BindsTo"]);
 const runsWaitOnline = (command: string) =>
   command.split(/\s+/).some((w) => w.includes("wait-online") || w === "nm-online" || w.endsWith("/nm-online"));
 const pullsNetworkOnline = (key: string, value: string) => pulling.has(key) && /(^|\s)network-online\.target(\s|$)/.test(value);
+/** The keys that make After=network-online.target mean something in the unit itself (or its drop-ins). */
+const satisfying = ["Wants", "Requires", "BindsTo", "Requisite"];
 
 /**
  * Whether a unit this one pulls in (Wants=, Requires=, BindsTo=), as the
@@ -44,7 +47,12 @@ export const networkOnlineWithoutWants: UnitRule = {
         (e) => e.section.name === "Unit" && e.key === key && /(^|\s)network-online\.target(\s|$)/.test(e.value),
       );
     const after = mentions("After")[0];
-    if (!after || ["Wants", "Requires", "BindsTo", "Requisite"].some((k) => mentions(k).length > 0)) return;
+    if (!after || satisfying.some((k) => mentions(k).length > 0)) return;
+    // A drop-in of the unit may pull the target in (`app.service.d/network.conf` with Wants=network-online.target).
+    const dropIns = ctx.effective()?.dropIns ?? [];
+    const inDropIn = (e: Entry) =>
+      e.section.name === "Unit" && satisfying.includes(e.key) && /(^|\s)network-online\.target(\s|$)/.test(e.value);
+    if (dropIns.some((d) => allEntries(d.file).some(inDropIn))) return;
     if (pullsInViaDependency(ctx)) return;
     // A service that runs a wait-online helper before it starts waits for the network itself (Debian's apt-daily.service).
     if ([...allEntries(ctx.unit)].some((e) => e.section.name === "Service" && e.key === "ExecStartPre" && runsWaitOnline(e.value))) return;
