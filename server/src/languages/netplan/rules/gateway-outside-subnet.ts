@@ -18,6 +18,17 @@ function subnets(defs: Definition[]): { nets: Cidr[]; dynamic: Set<4 | 6> } {
         const c = text ? parseCidr(text) : undefined;
         if (c && text?.includes("/")) nets.push(c);
       }
+    // A route with no gateway reaches its destination on the link itself (`to: 172.31.1.1/32, scope: link`, the
+    // recipe for a /32 address): a gateway inside it is reachable, and networkd adds that route first.
+    const routes = valueAt(d.map, "routes");
+    if (isSeq(routes))
+      for (const r of routes.items as Node[]) {
+        const scope = scalarText(valueAt(r, "scope"));
+        if (valueAt(r, "via") || (scope !== undefined && scope !== "link")) continue;
+        const to = scalarText(valueAt(r, "to"));
+        const c = to && to !== "default" ? parseCidr(to) : undefined;
+        if (c) nets.push(c);
+      }
     if (isTrue(valueAt(d.map, "dhcp4"))) dynamic.add(4);
     if (isTrue(valueAt(d.map, "dhcp6"))) dynamic.add(6);
     // IPv6 router advertisements give prefixes unless switched off; link-local gateways are reachable anyway.
