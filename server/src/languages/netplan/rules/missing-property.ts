@@ -1,8 +1,14 @@
 import { isMap, isSeq, type Node } from "yaml";
-import type { Definition } from "../model.js";
-import { pairOf, scalarText, valueAt } from "../model.js";
+import type { NetplanVersion } from "../../../core/settings.js";
+import { type Definition, pairOf, rendererOf, scalarText, valueAt } from "../model.js";
 import type { NetplanRule } from "../rule.js";
 import { isIp4, isIp6, isWireguardKey } from "../values.js";
+
+/** What the checks depend on besides the definition: the target netplan version and the definition's renderer. */
+interface Target {
+  version: NetplanVersion;
+  renderer: string;
+}
 
 const ipv6Modes = ["ipip6", "ip6ip6", "ip6gre", "ip6gretap", "vti6"];
 
@@ -25,7 +31,7 @@ function privateKey(k: ReturnType<typeof known>): string | undefined {
 }
 
 /** The problems of one definition as netplan's grammar validation finds them (first one only, as netplan stops there). */
-function problemOf(type: string, id: string, k: ReturnType<typeof known>): string | undefined {
+function problemOf(type: string, id: string, k: ReturnType<typeof known>, target: Target): string | undefined {
   if (k.has("set-name") && !k.has("match"))
     return `${id}: set-name: renames an interface found by match:; without match: netplan rejects the file. Add match: (e.g. macaddress:) or drop set-name:.`;
   const aps = k.last("access-points");
@@ -41,12 +47,18 @@ function problemOf(type: string, id: string, k: ReturnType<typeof known>): strin
     if (!mode) return `${id}: a tunnel needs mode: (gre, ipip, sit, vxlan, wireguard, ...); netplan rejects the file.`;
     if (mode === "wireguard") {
       const key = privateKey(k);
-      if (!key) return `${id}: a WireGuard tunnel needs its private key (key: or keys.private:); netplan rejects the file.`;
+      // From 1.1 a missing key, missing peers or a peer without allowed-ips are warnings of netplan's (validation.c),
+      // except a tunnel rendered by networkd with no key at all, which netplan's networkd writer cannot write.
+      const lenient = target.version !== "0.106";
+      const keyFlags = isMap(k.last("key") ?? k.last("keys")) && pairOf(k.last("key") ?? k.last("keys"), "private-key-flags");
+      if (!key && !(lenient && (keyFlags || target.renderer !== "networkd")))
+        return `${id}: a WireGuard tunnel needs its private key (key: or keys.private:); netplan rejects the file.`;
+      if (!key) return undefined;
       if (!key.startsWith("/") && !isWireguardKey(key))
         return `${id}: the private key is neither a WireGuard key (44 characters of base64 ending in =) nor an absolute file path; netplan rejects the file.`;
       const peers = k.last("peers");
       if (!isSeq(peers) || peers.items.length === 0)
-        return `${id}: a WireGuard tunnel needs at least one entry in peers:; netplan rejects the file.`;
+        return lenient ? undefined : `${id}: a WireGuard tunnel needs at least one entry in peers:; netplan rejects the file.`;
       for (const peer of peers.items) {
         const keys = valueAt(peer, "keys");
         const pub = scalarText(valueAt(keys, "public"));
@@ -57,7 +69,7 @@ function problemOf(type: string, id: string, k: ReturnType<typeof known>): strin
         if (shared && !shared.startsWith("/") && !isWireguardKey(shared))
           return `${id}: a peer's shared key is neither a WireGuard key nor an absolute file path; netplan rejects the file.`;
         const allowed = valueAt(peer, "allowed-ips");
-        if (!isSeq(allowed) || allowed.items.length === 0)
+        if ((!isSeq(allowed) || allowed.items.length === 0) && !lenient)
           return `${id}: every WireGuard peer needs allowed-ips:; netplan rejects the file.`;
       }
       return undefined;
@@ -102,7 +114,7 @@ export const missingProperty: NetplanRule = {
       // netplan validates a definition each time a file defines it; report once, at the last occurrence in this file.
       const inFile = upTo.filter((d) => d.source === current);
       if (inFile[inFile.length - 1] !== def) continue;
-      const problem = problemOf(def.type, def.id, known(upTo));
+      const problem = problemOf(def.type, def.id, known(upTo), { version: ctx.version, renderer: rendererOf(config, def) });
       if (!problem) continue;
       report(def.keyRange, problem);
     }
