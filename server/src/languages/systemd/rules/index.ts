@@ -4,6 +4,7 @@ import { calendarAndMonotonic } from "./calendar-and-monotonic.js";
 import { calendarLinesAddUp } from "./calendar-lines-add-up.js";
 import { calendarNeverElapses } from "./calendar-never-elapses.js";
 import { commentAfterValue } from "./comment-after-value.js";
+import { continuationSwallowsDirective } from "./continuation-swallows-directive.js";
 import { crlfLineEndings } from "./crlf-line-endings.js";
 import { daemonModeVsType } from "./daemon-mode-vs-type.js";
 import { deprecatedDirective } from "./deprecated-directive.js";
@@ -110,6 +111,7 @@ export const systemdRules: readonly UnitRule[] = [
   repeatedSection,
   crlfLineEndings,
   trailingBackslashAtEnd,
+  continuationSwallowsDirective,
   emptyListElement,
   pidfileUnderVarRun,
   userNobody,
