@@ -1,5 +1,9 @@
+import { isUnitType } from "../data.js";
 import type { UnitRule } from "../rule.js";
+import { typeOfName } from "../unit-query.js";
 import { seesUnitNamed, templateOf } from "../unit-set.js";
+
+const namesUnit = (value: string) => value.includes(".") && isUnitType(typeOfName(value)) && !/\s/.test(value);
 
 export const timerUnitMissing: UnitRule = {
   meta: {
@@ -17,7 +21,9 @@ export const timerUnitMissing: UnitRule = {
     let unitEntry: (typeof ctx.unit.sections)[number]["entries"][number] | undefined;
     for (const section of ctx.unit.sections) {
       if (section.name !== "Timer") continue;
-      for (const entry of section.entries) if (entry.key === "Unit" && entry.value !== "") unitEntry = entry;
+      // systemd ignores a Unit= that names no unit (`Unit=cleanup`: invalid-value says so) and keeps the one before.
+      for (const entry of section.entries)
+        if (entry.key === "Unit" && entry.value !== "" && (entry.value.includes("%") || namesUnit(entry.value))) unitEntry = entry;
     }
     if (unitEntry?.value.includes("%")) return;
     const target = unitEntry?.value ?? ctx.info.unitName.replace(/\.timer$/, ".service");
